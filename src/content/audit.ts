@@ -1,0 +1,77 @@
+// Checks that go beyond the schema and cross-references: passages against the original
+// captures, neutral wording of the project's own text, and the counts an author wants to see.
+import type { Content, ContentError } from './loader';
+import { containsVerbatim } from './text';
+
+/** Every passage must stand verbatim in the capture it claims to come from. */
+export function checkPassagesAgainstCaptures(
+  content: Content,
+  readCapture: (file: string) => string | undefined,
+): ContentError[] {
+  const errors: ContentError[] = [];
+  for (const source of Object.values(content.sources)) {
+    const file = `content/sources/${source.id}.json`;
+    const capture = readCapture(source.capture);
+    if (capture === undefined) {
+      errors.push({ file, id: source.id, field: 'capture', message: `capture "${source.capture}" not found in shared/seeds` });
+      continue;
+    }
+    source.passages.forEach((p, i) => {
+      if (!containsVerbatim(capture, p.text)) {
+        errors.push({ file, id: p.id, field: `passages.${i}.text`, message: 'passage not found verbatim in the original capture' });
+      }
+    });
+  }
+  return errors;
+}
+
+/** The project's own words in a scenario: everything an author wrote that is not a quote. */
+export function ownTextOf(value: unknown, path = ''): Array<{ path: string; text: string }> {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => ownTextOf(v, path ? `${path}.${i}` : String(i)));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) =>
+      // Quotes and ids are not the project's own words.
+      k === 'quote' || k === 'id' || k === 'source' || k === 'capture' || k === 'passages' ? [] : ownTextOf(v, path ? `${path}.${k}` : k),
+    );
+  }
+  return [];
+}
+
+export function checkNeutrality(content: Content): ContentError[] {
+  const errors: ContentError[] = [];
+  const terms = content.loadedTerms.map((t) => ({ term: t, re: new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i') }));
+  const scan = (file: string, value: unknown) => {
+    for (const { path, text } of ownTextOf(value)) {
+      for (const { term, re } of terms) {
+        if (re.test(text)) errors.push({ file, field: path, message: `loaded term "${term}" in the project's own text (quote it, attributed, or rephrase)` });
+      }
+    }
+  };
+  for (const [id, scenario] of Object.entries(content.scenarios)) scan(content.files[id] ?? id, scenario);
+  scan('content/parties.json', Object.values(content.parties));
+  scan('content/glossary.json', content.glossary);
+  return errors;
+}
+
+export interface ContentCounts {
+  perScenario: Record<string, number>;
+  perType: Record<string, number>;
+  perParty: Record<string, number>;
+  total: number;
+}
+
+export function countQuestions(content: Content): ContentCounts {
+  const counts: ContentCounts = { perScenario: {}, perType: {}, perParty: {}, total: 0 };
+  for (const id of content.scenarioOrder) {
+    for (const m of content.scenarios[id]!.meetings) {
+      for (const q of m.questions) {
+        counts.total++;
+        counts.perScenario[id] = (counts.perScenario[id] ?? 0) + 1;
+        counts.perType[q.type] = (counts.perType[q.type] ?? 0) + 1;
+        for (const p of q.measures) counts.perParty[p] = (counts.perParty[p] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,257 @@
+// The content contract: everything an author can write in content/, as zod schemas.
+// Types are inferred from these schemas so the engine and the views never restate them.
+import * as z from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
+const Text = z.string().trim().min(1, 'must not be empty');
+const Lang = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en"');
+const Version = z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` });
+
+/** A verbatim quote from one source's passages: the trace every fact in the game needs. */
+export const EvidenceSchema = z.strictObject({
+  source: Id,
+  quote: Text,
+});
+
+export const PassageSchema = z.strictObject({ id: Id, text: Text });
+
+export const SourceSchema = z.strictObject({
+  schemaVersion: Version,
+  id: Id,
+  lang: Lang,
+  /** File name of the original capture in shared/seeds, used to check passages verbatim. */
+  capture: z.string().regex(/^[0-9]{3}_[0-9a-f]{16}\.txt$/),
+  outlet: Text,
+  headline: Text,
+  /** The date as the game shows it, e.g. "June 2020" or "about January 2026". */
+  date: Text,
+  year: z.number().int().min(1990).max(2100),
+  passages: z.array(PassageSchema).min(1),
+});
+
+export const ISSUES = [
+  'recognition',
+  'un-seat',
+  'mediation',
+  'russia-role',
+  'eu-path',
+  'nato-kfor',
+  'sanctions',
+  'open-balkan',
+  'borders',
+  'security-force',
+  'stability',
+] as const;
+
+export const StanceSchema = z.strictObject({
+  issue: z.enum(ISSUES),
+  text: Text,
+  evidence: EvidenceSchema,
+});
+
+export const PartySchema = z.strictObject({
+  id: Id,
+  name: Text,
+  shortName: Text,
+  /** Neutral one-line description in the project's own words. */
+  description: Text,
+  /** Colour-blind-safe hue; never the only cue (name and emblem always show too). */
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+  emblem: Text,
+  stances: z.array(StanceSchema),
+});
+
+export const PartiesFileSchema = z.strictObject({
+  schemaVersion: Version,
+  lang: Lang,
+  parties: z.array(PartySchema).min(2),
+});
+
+export const GlossaryFileSchema = z.strictObject({
+  schemaVersion: Version,
+  lang: Lang,
+  terms: z.array(
+    z.strictObject({
+      id: Id,
+      term: Text,
+      aliases: z.array(Text).default([]),
+      definition: Text,
+      evidence: EvidenceSchema.optional(),
+    }),
+  ),
+});
+
+export const NeutralityFileSchema = z.strictObject({
+  schemaVersion: Version,
+  /** Words the project's own text must not use (quotes may, since they are attributed). */
+  loadedTerms: z.array(Text),
+});
+
+const QuestionBase = {
+  id: Id,
+  prompt: Text,
+  /** The parties whose stance this question tests; understanding of each moves with the answer. */
+  measures: z.array(Id).min(1),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** Why the answer is right, in the project's own words. */
+  explanation: Text,
+  evidence: z.array(EvidenceSchema).min(1),
+  hint: Text.optional(),
+};
+
+const OptionSchema = z.strictObject({
+  id: Id,
+  text: Text,
+  correct: z.boolean().default(false),
+  /** Shown when this option was chosen, e.g. whose position it really is. */
+  feedback: Text.optional(),
+});
+
+export const ChoiceQuestionSchema = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('choice'),
+  options: z.array(OptionSchema).min(2).max(5),
+});
+
+export const WhoSaidQuestionSchema = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('who-said'),
+  /** Shown as a quote: must be verbatim in the source. */
+  quote: EvidenceSchema,
+  options: z.array(OptionSchema).min(2).max(5),
+});
+
+export const TrueFalseQuestionSchema = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('true-false'),
+  statement: Text,
+  answer: z.boolean(),
+});
+
+export const SortQuestionSchema = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('sort'),
+  /** Party ids to sort into. */
+  categories: z.array(Id).min(2).max(4),
+  statements: z.array(z.strictObject({ id: Id, text: Text, party: Id })).min(2).max(6),
+});
+
+export const OrderQuestionSchema = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('order'),
+  /** Listed in the correct order; the game shows them shuffled. */
+  events: z.array(z.strictObject({ id: Id, text: Text, when: Text })).min(3).max(6),
+});
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  ChoiceQuestionSchema,
+  WhoSaidQuestionSchema,
+  TrueFalseQuestionSchema,
+  SortQuestionSchema,
+  OrderQuestionSchema,
+]);
+
+export const RequirementSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('understanding'), party: Id, min: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('trust'), party: Id, min: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('trust-below'), party: Id, max: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('agreement'), min: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('agreement-below'), max: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('flag'), flag: Id }),
+  z.strictObject({ kind: z.literal('no-flag'), flag: Id }),
+]);
+
+export const EffectsSchema = z.strictObject({
+  trust: z.record(z.string(), z.number().int().min(-100).max(100)).default({}),
+  agreement: z.number().int().min(-100).max(100).default(0),
+  setFlags: z.array(Id).default([]),
+  clearFlags: z.array(Id).default([]),
+});
+
+export const MoveSchema = z.strictObject({
+  id: Id,
+  kind: z.enum(['proposal', 'concession', 'appeal', 'invite', 'leave']),
+  text: Text,
+  /** What happens at the table after the move, attributed, in the project's own words. */
+  response: Text,
+  requires: z.array(RequirementSchema).default([]),
+  effects: EffectsSchema.default({ trust: {}, agreement: 0, setFlags: [], clearFlags: [] }),
+  /** The next meeting's id, or "end" to conclude the scenario. */
+  next: Id,
+  evidence: z.array(EvidenceSchema).default([]),
+});
+
+export const MeetingSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  place: Text,
+  /** Parties at the table; the first is the host. */
+  parties: z.array(Id).min(1),
+  opening: z.strictObject({
+    speaker: Id,
+    /** An attributed paraphrase of the party's position ("Lavrov said ..."). */
+    text: Text,
+    evidence: EvidenceSchema,
+  }),
+  questions: z.array(QuestionSchema).min(1).max(6),
+  moves: z.array(MoveSchema).min(2).max(4),
+});
+
+export const EndingSchema = z.strictObject({
+  id: Id,
+  kind: z.enum(['breakthrough', 'partial', 'stalemate', 'walkout']),
+  title: Text,
+  /** All must hold; endings are tried in order and the last must have none (the fallback). */
+  when: z.array(RequirementSchema),
+  debrief: Text,
+  evidence: z.array(EvidenceSchema).default([]),
+});
+
+export const ScenarioSchema = z.strictObject({
+  schemaVersion: Version,
+  id: Id,
+  lang: Lang,
+  title: Text,
+  /** Shown on the timeline, as the seeds README gives it. */
+  date: Text,
+  year: z.number().int().min(1990).max(2100),
+  /** Position on the timeline (2018 → 2026). */
+  order: z.number().int().min(1),
+  source: Id,
+  envoy: z.strictObject({
+    role: z.enum(['EU', 'US', 'UN', 'independent']),
+    title: Text,
+  }),
+  summary: Text,
+  briefing: z.array(z.strictObject({ text: Text, evidence: EvidenceSchema.optional() })).min(1),
+  /** Base seconds per question when a teacher turns the timer on. */
+  questionSeconds: z.number().int().min(10).max(600).default(60),
+  flags: z.array(z.strictObject({ id: Id, description: Text })).default([]),
+  initial: z.strictObject({
+    trust: z.record(z.string(), z.number().int().min(0).max(100)),
+    agreement: z.number().int().min(0).max(100).default(0),
+  }),
+  start: Id,
+  meetings: z.array(MeetingSchema).min(2),
+  endings: z.array(EndingSchema).min(3),
+  /** Upper bound on decisions (answers + moves) in one run, checked by path enumeration. */
+  maxDecisions: z.number().int().min(1).max(200),
+});
+
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Party = z.infer<typeof PartySchema>;
+export type Stance = z.infer<typeof StanceSchema>;
+export type GlossaryTerm = z.infer<typeof GlossaryFileSchema>['terms'][number];
+export type Question = z.infer<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+export type Requirement = z.infer<typeof RequirementSchema>;
+export type Effects = z.infer<typeof EffectsSchema>;
+export type Move = z.infer<typeof MoveSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Ending = z.infer<typeof EndingSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;

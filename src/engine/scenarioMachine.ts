@@ -1,0 +1,302 @@
+// The negotiation statechart, generated from one validated scenario: a state per meeting, and in
+// it the opening, a state per question (asking → feedback), the moves and their outcome; then the
+// endings, chosen in content order by their conditions. Time arrives as delayed transitions and
+// every random choice comes from the seed in `input`, so a seed and the event log replay a run.
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { Meeting, Move, Scenario } from '../content/schema';
+import { isAnswerValid, scoreAnswer, type Answer } from './answers';
+import { clamp, findQuestion, meetsRequirement, understanding, type AnswerRecord, type Standing } from './stats';
+
+export interface RunSettings {
+  /** Seconds per question, or null for no timer (the default). */
+  timerSeconds: number | null;
+  hintsEnabled: boolean;
+}
+
+export interface RunInput {
+  seed: number;
+  settings: RunSettings;
+}
+
+export interface MoveRecord {
+  meetingId: string;
+  moveId: string;
+  /** Changes actually applied after clamping to 0..100, so the timeline can show them. */
+  trustDelta: Record<string, number>;
+  agreementDelta: number;
+  next: string;
+}
+
+export interface RunContext {
+  scenarioId: string;
+  seed: number;
+  settings: RunSettings;
+  trust: Record<string, number>;
+  agreement: number;
+  flags: string[];
+  answers: AnswerRecord[];
+  moves: MoveRecord[];
+  /** The question on screen and whether its hint was used (reset on entering a question). */
+  questionId: string | null;
+  hintUsed: boolean;
+  endingId: string | null;
+}
+
+export type RunEvent =
+  | { type: 'run.begin' }
+  | { type: 'meeting.continue' }
+  | { type: 'answer.hint' }
+  | { type: 'answer.submit'; answer: Answer }
+  | { type: 'feedback.continue' }
+  | { type: 'move.choose'; moveId: string }
+  | { type: 'outcome.continue' }
+  | { type: 'timer.pause' }
+  | { type: 'timer.resume' }
+  | { type: 'timer.expire' };
+
+export interface RunResult {
+  scenarioId: string;
+  endingId: string;
+  understanding: Record<string, number>;
+  trust: Record<string, number>;
+  agreement: number;
+  flags: string[];
+  answers: AnswerRecord[];
+  moves: MoveRecord[];
+}
+
+export const MACHINE_ID = 'scenario';
+const meetingState = (id: string) => `m_${id}`;
+const endingState = (id: string) => `end_${id}`;
+const abs = (...path: string[]) => `#${[MACHINE_ID, ...path].join('.')}`;
+
+export function standingOf(scenario: Scenario, context: RunContext): Standing {
+  return {
+    understanding: understanding(scenario, context.answers),
+    trust: context.trust,
+    agreement: context.agreement,
+    flags: context.flags,
+  };
+}
+
+export function findMove(scenario: Scenario, meetingId: string, moveId: string): Move | undefined {
+  return scenario.meetings.find((m) => m.id === meetingId)?.moves.find((mv) => mv.id === moveId);
+}
+
+export function createScenarioMachine(scenario: Scenario) {
+  const lastMove = (context: RunContext) => context.moves[context.moves.length - 1];
+
+  const machineSetup = setup({
+    types: {} as {
+      context: RunContext;
+      events: RunEvent;
+      input: RunInput;
+      output: RunResult;
+    },
+    guards: {
+      isAnswerValid: ({ context, event }) => {
+        if (event.type !== 'answer.submit' || !context.questionId) return false;
+        const q = findQuestion(scenario, context.questionId);
+        return !!q && isAnswerValid(q, event.answer);
+      },
+      canUseHint: ({ context }) => {
+        const q = context.questionId ? findQuestion(scenario, context.questionId) : undefined;
+        return context.settings.hintsEnabled && !context.hintUsed && !!q?.hint;
+      },
+      timerOn: ({ context }) => context.settings.timerSeconds !== null,
+      canChooseMove: ({ context, event }, params: { meetingId: string; moveId: string }) => {
+        if (event.type !== 'move.choose' || event.moveId !== params.moveId) return false;
+        const move = findMove(scenario, params.meetingId, params.moveId);
+        const standing = standingOf(scenario, context);
+        return !!move && move.requires.every((r) => meetsRequirement(r, standing));
+      },
+      lastMoveLeadsTo: ({ context }, params: { next: string }) => lastMove(context)?.next === params.next,
+      endingApplies: ({ context }, params: { endingId: string }) => {
+        const ending = scenario.endings.find((e) => e.id === params.endingId);
+        const standing = standingOf(scenario, context);
+        return !!ending && ending.when.every((r) => meetsRequirement(r, standing));
+      },
+    },
+    actions: {
+      enterQuestion: assign((_, params: { questionId: string }) => ({ questionId: params.questionId, hintUsed: false })),
+      useHint: assign({ hintUsed: true }),
+      recordAnswer: assign(({ context, event }, params: { meetingId: string }) => {
+        if (event.type !== 'answer.submit' || !context.questionId) return {};
+        const q = findQuestion(scenario, context.questionId)!;
+        const record: AnswerRecord = {
+          questionId: q.id,
+          meetingId: params.meetingId,
+          fraction: scoreAnswer(q, event.answer),
+          hintUsed: context.hintUsed,
+          timedOut: false,
+          answer: event.answer,
+        };
+        return { answers: [...context.answers, record] };
+      }),
+      recordTimeout: assign(({ context }, params: { meetingId: string }) => {
+        if (!context.questionId) return {};
+        const record: AnswerRecord = {
+          questionId: context.questionId,
+          meetingId: params.meetingId,
+          fraction: 0,
+          hintUsed: context.hintUsed,
+          timedOut: true,
+          answer: null,
+        };
+        return { answers: [...context.answers, record] };
+      }),
+      leaveQuestion: assign({ questionId: null, hintUsed: false }),
+      applyMove: assign(({ context }, params: { meetingId: string; moveId: string }) => {
+        const move = findMove(scenario, params.meetingId, params.moveId)!;
+        const trust = { ...context.trust };
+        const trustDelta: Record<string, number> = {};
+        for (const [party, delta] of Object.entries(move.effects.trust)) {
+          const before = trust[party] ?? 0;
+          trust[party] = clamp(before + delta);
+          trustDelta[party] = trust[party] - before;
+        }
+        const agreement = clamp(context.agreement + move.effects.agreement);
+        const flags = context.flags.filter((f) => !move.effects.clearFlags.includes(f));
+        for (const f of move.effects.setFlags) if (!flags.includes(f)) flags.push(f);
+        const record: MoveRecord = {
+          meetingId: params.meetingId,
+          moveId: move.id,
+          trustDelta,
+          agreementDelta: agreement - context.agreement,
+          next: move.next,
+        };
+        return { trust, agreement, flags, moves: [...context.moves, record] };
+      }),
+      recordEnding: assign((_, params: { endingId: string }) => ({ endingId: params.endingId })),
+    },
+    delays: {
+      questionTime: ({ context }) => (context.settings.timerSeconds ?? 0) * 1000,
+    },
+  });
+
+  const questionStates = (m: Meeting) => {
+    const states: Record<string, object> = {};
+    m.questions.forEach((q, i) => {
+      const here = [meetingState(m.id), `q${i}`];
+      const next = i + 1 < m.questions.length ? abs(meetingState(m.id), `q${i + 1}`) : abs(meetingState(m.id), 'moves');
+      const timeout = { target: abs(...here, 'feedback'), actions: { type: 'recordTimeout', params: { meetingId: m.id } } };
+      states[`q${i}`] = {
+        initial: 'asking',
+        entry: { type: 'enterQuestion', params: { questionId: q.id } },
+        exit: 'leaveQuestion',
+        states: {
+          asking: {
+            tags: ['question'],
+            initial: 'choosing',
+            on: {
+              'answer.submit': {
+                guard: 'isAnswerValid',
+                target: abs(...here, 'feedback'),
+                actions: { type: 'recordAnswer', params: { meetingId: m.id } },
+              },
+              'answer.hint': { guard: 'canUseHint', actions: 'useHint' },
+            },
+            states: {
+              choosing: { always: [{ guard: 'timerOn', target: 'timed' }, { target: 'untimed' }] },
+              untimed: {},
+              timed: {
+                tags: ['timed'],
+                after: { questionTime: timeout },
+                on: { 'timer.expire': timeout, 'timer.pause': 'paused' },
+              },
+              // Pausing is an accommodation (WCAG 2.2.1): resuming restarts the full time.
+              paused: { tags: ['paused'], on: { 'timer.resume': 'timed' } },
+            },
+          },
+          feedback: { tags: ['feedback'], on: { 'feedback.continue': next } },
+        },
+      };
+    });
+    return states;
+  };
+
+  const meetingStates: Record<string, object> = {};
+  for (const m of scenario.meetings) {
+    const nexts = [...new Set(m.moves.map((mv) => mv.next))];
+    meetingStates[meetingState(m.id)] = {
+      initial: 'opening',
+      states: {
+        opening: { tags: ['opening'], on: { 'meeting.continue': abs(meetingState(m.id), 'q0') } },
+        ...questionStates(m),
+        moves: {
+          tags: ['moves'],
+          on: {
+            'move.choose': m.moves.map((mv) => ({
+              guard: { type: 'canChooseMove', params: { meetingId: m.id, moveId: mv.id } },
+              target: abs(meetingState(m.id), 'outcome'),
+              actions: { type: 'applyMove', params: { meetingId: m.id, moveId: mv.id } },
+            })),
+          },
+        },
+        outcome: {
+          tags: ['outcome'],
+          on: {
+            'outcome.continue': nexts.map((next) => ({
+              guard: { type: 'lastMoveLeadsTo', params: { next } },
+              target: next === 'end' ? abs('concluding') : abs(meetingState(next)),
+            })),
+          },
+        },
+      },
+    };
+  }
+
+  const endingStates: Record<string, object> = {};
+  for (const e of scenario.endings) endingStates[endingState(e.id)] = { type: 'final', tags: ['ending'] };
+
+  return machineSetup.createMachine({
+    id: MACHINE_ID,
+    context: ({ input }) => ({
+      scenarioId: scenario.id,
+      seed: input.seed,
+      settings: input.settings,
+      trust: { ...scenario.initial.trust },
+      agreement: scenario.initial.agreement,
+      flags: [],
+      answers: [],
+      moves: [],
+      questionId: null,
+      hintUsed: false,
+      endingId: null,
+    }),
+    initial: 'briefing',
+    states: {
+      briefing: { tags: ['briefing'], on: { 'run.begin': abs(meetingState(scenario.start)) } },
+      ...meetingStates,
+      concluding: {
+        always: scenario.endings.map((e) => ({
+          guard: { type: 'endingApplies', params: { endingId: e.id } },
+          target: abs(endingState(e.id)),
+          actions: { type: 'recordEnding', params: { endingId: e.id } },
+        })),
+      },
+      ...endingStates,
+      // The generated states are typed loosely; the setup() above types guards and actions.
+    } as never,
+    output: ({ context }) => ({
+      scenarioId: context.scenarioId,
+      endingId: context.endingId ?? scenario.endings[scenario.endings.length - 1]!.id,
+      understanding: understanding(scenario, context.answers),
+      trust: context.trust,
+      agreement: context.agreement,
+      flags: context.flags,
+      answers: context.answers,
+      moves: context.moves,
+    }),
+  });
+}
+
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
+export type RunSnapshot = SnapshotFrom<ScenarioMachine>;
+
+/** Which meeting a snapshot is in, read from the state value (null in briefing or at an ending). */
+export function currentMeetingId(snapshot: RunSnapshot): string | null {
+  const value = snapshot.value;
+  const key = typeof value === 'string' ? value : Object.keys(value)[0];
+  return key?.startsWith('m_') ? key.slice(2) : null;
+}

@@ -1,0 +1,26 @@
+// `npm run content:check`: validates content/ and prints the counts an author needs.
+// Exits non-zero with errors that name the file, the item id and the field.
+import { checkNeutrality, checkPassagesAgainstCaptures, countQuestions } from '../src/content/audit';
+import { formatContentError, loadContent } from '../src/content/loader';
+import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
+
+const { files, parseErrors } = readContentFiles();
+const result = loadContent(files);
+const errors = [...parseErrors];
+if (!result.ok) errors.push(...result.errors.map(formatContentError));
+else {
+  if (seedsPresent()) errors.push(...checkPassagesAgainstCaptures(result.content, readSeed).map(formatContentError));
+  else console.log('note: ../shared/seeds not found; passages were not checked against the original captures');
+  errors.push(...checkNeutrality(result.content).map(formatContentError));
+}
+if (errors.length) {
+  console.error(`content:check found ${errors.length} problem(s):`);
+  for (const e of errors) console.error(`  ${e}`);
+  process.exit(1);
+}
+const { content } = result as Extract<typeof result, { ok: true }>;
+const counts = countQuestions(content);
+console.log(`content:check OK: ${content.scenarioOrder.length} scenario(s), ${counts.total} questions, ${Object.keys(content.sources).length} sources, ${content.partyOrder.length} parties`);
+console.log('  per scenario:', counts.perScenario);
+console.log('  per type:    ', counts.perType);
+console.log('  per party:   ', counts.perParty);
