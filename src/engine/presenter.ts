@@ -1,0 +1,182 @@
+// What a view shows of a run, derived from its snapshot: the phase, the meeting, the question
+// with its options in seeded order, the feedback, the moves (locked ones with their reasons),
+// the meters and the ending. Scenes render this and hold no rule of their own.
+import type { Content } from '../content/loader';
+import type { Evidence, Meeting, Question, Requirement, Scenario } from '../content/schema';
+import { seededShuffle } from './rng';
+import { currentMeetingId, standingOf, type RunSnapshot } from './scenarioMachine';
+import { findQuestion, meetsRequirement, understandingPoints, type AnswerRecord, type Standing } from './stats';
+
+export type Phase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'outcome' | 'ending';
+
+export interface Quote extends Evidence {
+  outlet: string;
+  date: string;
+  headline: string;
+}
+
+export interface MoveView {
+  id: string;
+  kind: string;
+  text: string;
+  locked: boolean;
+  /** Why a locked move is locked, one line per unmet requirement. */
+  reasons: string[];
+}
+
+export interface PartyMeter {
+  id: string;
+  name: string;
+  shortName: string;
+  colour: string;
+  emblem: string;
+  trust: number;
+  understanding: number;
+  /** Whether any question measuring this party has been answered yet. */
+  measured: boolean;
+}
+
+export interface RunView {
+  phase: Phase;
+  scenario: Scenario;
+  meeting: Meeting | null;
+  /** 1-based position of the meeting among those visited, for "Meeting 2". */
+  meetingNumber: number;
+  question: Question | null;
+  /** Options or items in the order this seed shows them. */
+  order: string[];
+  questionNumber: number;
+  questionCount: number;
+  hintAvailable: boolean;
+  hintUsed: boolean;
+  timed: boolean;
+  paused: boolean;
+  lastAnswer: AnswerRecord | null;
+  moves: MoveView[];
+  lastMove: { text: string; response: string; trustDelta: Record<string, number>; agreementDelta: number } | null;
+  parties: PartyMeter[];
+  agreement: number;
+  ending: Scenario['endings'][number] | null;
+}
+
+export function quoteOf(content: Content, evidence: Evidence): Quote {
+  const source = content.sources[evidence.source];
+  return {
+    ...evidence,
+    outlet: source?.outlet ?? evidence.source,
+    date: source?.date ?? '',
+    headline: source?.headline ?? '',
+  };
+}
+
+export function describeRequirement(content: Content, scenario: Scenario, r: Requirement, s: Standing): string {
+  const name = (id: string) => content.parties[id]?.name ?? id;
+  const flag = (id: string) => scenario.flags.find((f) => f.id === id)?.description ?? id;
+  switch (r.kind) {
+    case 'understanding':
+      return `Needs your understanding of ${name(r.party)} at ${r.min} or more (now ${s.understanding[r.party] ?? 0}).`;
+    case 'trust':
+      return `Needs ${name(r.party)}'s trust at ${r.min} or more (now ${s.trust[r.party] ?? 0}).`;
+    case 'trust-below':
+      return `Only while ${name(r.party)}'s trust is below ${r.max} (now ${s.trust[r.party] ?? 0}).`;
+    case 'agreement':
+      return `Needs agreement at ${r.min} or more (now ${s.agreement}).`;
+    case 'agreement-below':
+      return `Only while agreement is below ${r.max} (now ${s.agreement}).`;
+    case 'flag':
+      return `Needs first: ${flag(r.flag)}`;
+    case 'no-flag':
+      return `Not possible once: ${flag(r.flag)}`;
+  }
+}
+
+/** The ids a question shows in order: options, statements or events, shuffled by the seed. */
+export function displayOrder(q: Question, seed: number): string[] {
+  switch (q.type) {
+    case 'choice':
+    case 'who-said':
+      return seededShuffle(q.options.map((o) => o.id), seed, q.id);
+    case 'sort':
+      return seededShuffle(q.statements.map((s) => s.id), seed, q.id);
+    case 'order': {
+      const ids = q.events.map((e) => e.id);
+      let shuffled = seededShuffle(ids, seed, q.id);
+      // An order question shown already in order gives the answer away: rotate it once.
+      if (shuffled.every((id, i) => id === ids[i])) shuffled = [...shuffled.slice(1), shuffled[0]!];
+      return shuffled;
+    }
+    case 'true-false':
+      return ['true', 'false'];
+  }
+}
+
+function phaseOf(snapshot: RunSnapshot): Phase {
+  for (const tag of ['briefing', 'opening', 'question', 'feedback', 'moves', 'outcome', 'ending'] as const) {
+    if (snapshot.hasTag(tag)) return tag;
+  }
+  return 'briefing';
+}
+
+export function describeRun(content: Content, scenario: Scenario, snapshot: RunSnapshot): RunView {
+  const ctx = snapshot.context;
+  const standing = standingOf(scenario, ctx);
+  const meetingId = currentMeetingId(snapshot);
+  const meeting = scenario.meetings.find((m) => m.id === meetingId) ?? null;
+  const question = ctx.questionId ? (findQuestion(scenario, ctx.questionId) ?? null) : null;
+  const points = understandingPoints(scenario, ctx.answers);
+  const atTables = new Set(scenario.meetings.flatMap((m) => m.parties));
+  const parties = content.partyOrder
+    .filter((id) => atTables.has(id) || points[id])
+    .map((id) => {
+      const p = content.parties[id]!;
+      return {
+        id,
+        name: p.name,
+        shortName: p.shortName,
+        colour: p.colour,
+        emblem: p.emblem,
+        trust: ctx.trust[id] ?? 0,
+        understanding: standing.understanding[id] ?? 0,
+        measured: !!points[id],
+      };
+    });
+  const visited = new Set(ctx.moves.map((m) => m.meetingId));
+  const last = ctx.moves[ctx.moves.length - 1];
+  const lastMoveDef = last ? scenario.meetings.find((m) => m.id === last.meetingId)?.moves.find((mv) => mv.id === last.moveId) : undefined;
+  const ending = ctx.endingId ? (scenario.endings.find((e) => e.id === ctx.endingId) ?? null) : null;
+  const qIndex = meeting && question ? meeting.questions.findIndex((q) => q.id === question.id) : -1;
+
+  return {
+    phase: phaseOf(snapshot),
+    scenario,
+    meeting,
+    meetingNumber: meeting && !visited.has(meeting.id) ? visited.size + 1 : visited.size,
+    question,
+    order: question ? displayOrder(question, ctx.seed) : [],
+    questionNumber: qIndex + 1,
+    questionCount: meeting?.questions.length ?? 0,
+    hintAvailable: !!question?.hint && ctx.settings.hintsEnabled && !ctx.hintUsed,
+    hintUsed: ctx.hintUsed,
+    timed: snapshot.hasTag('timed'),
+    paused: snapshot.hasTag('paused'),
+    lastAnswer: snapshot.hasTag('feedback') ? (ctx.answers[ctx.answers.length - 1] ?? null) : null,
+    moves: (meeting?.moves ?? []).map((mv) => {
+      const unmet = mv.requires.filter((r) => !meetsRequirement(r, standing));
+      return {
+        id: mv.id,
+        kind: mv.kind,
+        text: mv.text,
+        locked: unmet.length > 0,
+        reasons: unmet.map((r) => describeRequirement(content, scenario, r, standing)),
+      };
+    }),
+    lastMove:
+      last && lastMoveDef
+        ? { text: lastMoveDef.text, response: lastMoveDef.response, trustDelta: last.trustDelta, agreementDelta: last.agreementDelta }
+        : null,
+    parties,
+    agreement: ctx.agreement,
+    ending,
+  };
+}
+

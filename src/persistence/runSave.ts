@@ -1,0 +1,99 @@
+// The saved run in progress: versioned, validated on load, restored from its persisted snapshot
+// (or, failing that, replayed from its log). A save that cannot be trusted is discarded with a
+// message; it never crashes the game.
+import * as z from 'zod';
+import type { Content } from '../content/loader';
+import { AnswerSchema } from '../engine/answers';
+import { replayRun, startRun, type Run, type RunRecord } from '../engine/run';
+import type { KeyValueStore } from './storage';
+
+export const SAVE_KEY = 'envoy.run';
+export const SAVE_VERSION = 1;
+
+const RunEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('run.begin') }),
+  z.strictObject({ type: z.literal('meeting.continue') }),
+  z.strictObject({ type: z.literal('answer.hint') }),
+  z.strictObject({ type: z.literal('answer.submit'), answer: AnswerSchema }),
+  z.strictObject({ type: z.literal('feedback.continue') }),
+  z.strictObject({ type: z.literal('move.choose'), moveId: z.string().max(64) }),
+  z.strictObject({ type: z.literal('outcome.continue') }),
+  z.strictObject({ type: z.literal('timer.pause') }),
+  z.strictObject({ type: z.literal('timer.resume') }),
+  z.strictObject({ type: z.literal('timer.expire') }),
+]);
+
+export const RunRecordSchema = z.strictObject({
+  scenarioId: z.string().max(64),
+  contentVersion: z.string().max(32),
+  seed: z.number().int().min(0).max(2 ** 32),
+  settings: z.strictObject({
+    timerSeconds: z.number().int().min(1).max(3600).nullable(),
+    hintsEnabled: z.boolean(),
+  }),
+  events: z.array(RunEventSchema).max(2000),
+});
+
+const SaveSchema = z.strictObject({
+  saveVersion: z.literal(SAVE_VERSION),
+  record: RunRecordSchema,
+  snapshot: z.unknown(),
+});
+
+export type LoadedSave = { ok: true; run: Run } | { ok: false; message: string } | { ok: false; message: null };
+
+export function writeRunSave(store: KeyValueStore, run: Run): boolean {
+  const payload = { saveVersion: SAVE_VERSION, record: run.record, snapshot: run.actor.getPersistedSnapshot() };
+  return store.set(SAVE_KEY, JSON.stringify(payload));
+}
+
+export function clearRunSave(store: KeyValueStore): void {
+  store.remove(SAVE_KEY);
+}
+
+/** Checks that a record belongs to this content: known scenario, same content version. */
+export function checkRecord(content: Content, record: RunRecord): string | null {
+  if (!content.scenarios[record.scenarioId]) return `it is for a scenario this version of Envoy does not have ("${record.scenarioId}")`;
+  if (content.versions[record.scenarioId] !== record.contentVersion) return 'the scenario has changed since it was saved';
+  return null;
+}
+
+/** Reads the saved run, if any. `message: null` means there was simply nothing saved. */
+export function readRunSave(store: KeyValueStore, content: Content): LoadedSave {
+  const raw = store.get(SAVE_KEY);
+  if (raw === null) return { ok: false, message: null };
+  const discard = (why: string): LoadedSave => {
+    store.remove(SAVE_KEY);
+    return { ok: false, message: `Your saved game could not be resumed (${why}), so a new game starts. Finished results are not affected.` };
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return discard('the save is damaged');
+  }
+  const version = (json as { saveVersion?: unknown })?.saveVersion;
+  if (typeof version === 'number' && version !== SAVE_VERSION) return discard(`it was made by another version of Envoy (save format ${version})`);
+  const parsed = SaveSchema.safeParse(json);
+  if (!parsed.success) return discard('the save is damaged');
+  const record = parsed.data.record as RunRecord;
+  const problem = checkRecord(content, record);
+  if (problem) return discard(problem);
+  const scenario = content.scenarios[record.scenarioId]!;
+  try {
+    const run = startRun(scenario, record, { snapshot: parsed.data.snapshot });
+    // A snapshot that restores but disagrees with its own log has been tampered with.
+    const replayed = replayRun(scenario, record);
+    const same = JSON.stringify(replayed.getSnapshot().context) === JSON.stringify(run.getSnapshot().context);
+    replayed.stop();
+    if (same) return { ok: true, run };
+    run.stop();
+  } catch {
+    // fall through to a replay from the log
+  }
+  try {
+    return { ok: true, run: replayRun(scenario, record, { live: true }) };
+  } catch {
+    return discard('the save is damaged');
+  }
+}
