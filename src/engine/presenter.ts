@@ -3,6 +3,7 @@
 // the meters and the ending. Scenes render this and hold no rule of their own.
 import type { Content } from '../content/loader';
 import type { Evidence, Meeting, Question, Requirement, Scenario } from '../content/schema';
+import { t } from '../i18n';
 import { seededShuffle } from './rng';
 import { currentMeetingId, standingOf, type RunSnapshot } from './scenarioMachine';
 import { findQuestion, meetsRequirement, understandingPoints, type AnswerRecord, type Standing } from './stats';
@@ -70,23 +71,23 @@ export function quoteOf(content: Content, evidence: Evidence): Quote {
 }
 
 export function describeRequirement(content: Content, scenario: Scenario, r: Requirement, s: Standing): string {
-  const name = (id: string) => content.parties[id]?.name ?? id;
+  const party = (id: string) => content.parties[id]?.name ?? id;
   const flag = (id: string) => scenario.flags.find((f) => f.id === id)?.description ?? id;
   switch (r.kind) {
     case 'understanding':
-      return `Needs your understanding of ${name(r.party)} at ${r.min} or more (now ${s.understanding[r.party] ?? 0}).`;
+      return t('requirement.understanding', { party: party(r.party), min: r.min, now: s.understanding[r.party] ?? 0 });
     case 'trust':
-      return `Needs ${name(r.party)}'s trust at ${r.min} or more (now ${s.trust[r.party] ?? 0}).`;
+      return t('requirement.trust', { party: party(r.party), min: r.min, now: s.trust[r.party] ?? 0 });
     case 'trust-below':
-      return `Only while ${name(r.party)}'s trust is below ${r.max} (now ${s.trust[r.party] ?? 0}).`;
+      return t('requirement.trustBelow', { party: party(r.party), max: r.max, now: s.trust[r.party] ?? 0 });
     case 'agreement':
-      return `Needs agreement at ${r.min} or more (now ${s.agreement}).`;
+      return t('requirement.agreement', { min: r.min, now: s.agreement });
     case 'agreement-below':
-      return `Only while agreement is below ${r.max} (now ${s.agreement}).`;
+      return t('requirement.agreementBelow', { max: r.max, now: s.agreement });
     case 'flag':
-      return `Needs first: ${flag(r.flag)}`;
+      return t('requirement.flag', { flag: flag(r.flag) });
     case 'no-flag':
-      return `Not possible once: ${flag(r.flag)}`;
+      return t('requirement.noFlag', { flag: flag(r.flag) });
   }
 }
 

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CONTENT_DIR = join(ROOT, 'content');
 /** The original captures, present beside the repo in CI and on developer machines. */
 export const SEEDS_DIR = resolve(ROOT, '..', 'shared', 'seeds');

@@ -1,7 +1,7 @@
 // `npm run content:check`: validates content/ and prints the counts an author needs.
 // Exits non-zero with errors that name the file, the item id and the field.
-import { checkNeutrality, checkPassagesAgainstCaptures, countQuestions } from '../src/content/audit';
-import { formatContentError, loadContent } from '../src/content/loader';
+import { checkNeutrality, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
+import { formatContentError, loadContent } from '../content/loader';
 import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
 
 const { files, parseErrors } = readContentFiles();

@@ -1,0 +1,56 @@
+// The browser's composition root: loads content, creates the session and the HTML layer at once
+// (the title menu is usable before Phaser arrives), then loads Phaser alongside to draw the stage.
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import './ui/style.css';
+import { formatContentError, loadContent } from '../src/content/loader';
+import { setLocale, t } from '../src/i18n';
+import { readPreferences, writePreferences, type Preferences } from '../src/persistence/preferences';
+import { safeStore } from '../src/persistence/storage';
+import { createSession } from '../src/session';
+import { applyPreferences } from './ui/preferences';
+import { mountDirector } from './ui/director';
+
+const files = import.meta.glob('/content/**/*.json', { eager: true, import: 'default' });
+
+const ui = document.getElementById('ui')!;
+const live = document.getElementById('live')!;
+const storageProblems: string[] = [];
+const store = safeStore(() => window.localStorage, (reason) => storageProblems.push(reason));
+
+let prefs = readPreferences(store);
+const prefListeners: Array<(p: Preferences) => void> = [];
+const prefsApi = {
+  get: () => prefs,
+  set(patch: Partial<Preferences>) {
+    prefs = { ...prefs, ...patch };
+    writePreferences(store, prefs);
+    applyPreferences(prefs);
+    setLocale(prefs.locale);
+    prefListeners.forEach((cb) => cb(prefs));
+  },
+  onChange: (cb: (p: Preferences) => void) => void prefListeners.push(cb),
+};
+applyPreferences(prefs);
+setLocale(prefs.locale);
+
+const loaded = loadContent(files);
+const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+
+if (!loaded.ok) {
+  // The session still renders the error screen, so authors see which file and field to fix.
+  const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], versions: {}, files: {} }, store, newSeed });
+  mountDirector(ui, live, session, prefsApi);
+  session.app.send({ type: 'content.failed', errors: loaded.errors.map(formatContentError) });
+} else {
+  const session = createSession({ content: loaded.content, store, newSeed });
+  mountDirector(ui, live, session, prefsApi);
+  session.boot();
+  for (const reason of storageProblems) session.send({ type: 'notice.show', message: t('notice.storage', { reason }) });
+  performance.mark('envoy:menu-ready');
+  // Phaser loads alongside the menu, never in front of it.
+  void import('./stage/createStage').then(({ createStage }) => {
+    const stage = createStage(document.getElementById('stage')!, session, prefsApi);
+    import.meta.hot?.dispose(() => stage.destroy());
+  });
+}

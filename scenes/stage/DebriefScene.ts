@@ -1,0 +1,30 @@
+// Debrief chart: per party, understanding (solid) and trust (outline) as paired bars.
+import * as Phaser from 'phaser';
+import { hex, PALETTE } from './palette';
+import type { StageData } from './stageData';
+
+export class DebriefScene extends Phaser.Scene {
+  constructor() {
+    super('DebriefScene');
+  }
+
+  create(data: StageData) {
+    const view = data.session.runView();
+    const { width, height } = this.scale;
+    this.add.rectangle(0, 0, width, height, PALETTE.night).setOrigin(0);
+    if (!view) return;
+    const parties = view.parties;
+    const left = 24;
+    const top = 40;
+    const rowH = Math.min(56, (height - top - 20) / Math.max(1, parties.length));
+    const barMax = width - left * 2 - 48;
+    const g = this.add.graphics();
+    parties.forEach((p, i) => {
+      const y = top + i * rowH;
+      this.add.image(left + 12, y + rowH * 0.35, `emblem-${p.emblem}`).setTint(hex(p.colour)).setScale(Math.min(0.4, rowH / 140));
+      g.fillStyle(hex(p.colour), 1).fillRect(left + 40, y + rowH * 0.15, barMax * (p.understanding / 100), rowH * 0.28);
+      g.lineStyle(2, hex(p.colour), 1).strokeRect(left + 40, y + rowH * 0.5, Math.max(2, barMax * (p.trust / 100)), rowH * 0.22);
+    });
+    this.scale.on('resize', () => this.scene.restart(data), this);
+  }
+}

@@ -1,0 +1,101 @@
+// The negotiating table: the parties of the current meeting in their seats, the speaker
+// highlighted, a trust bar under each and the agreement track above, animated on change.
+import * as Phaser from 'phaser';
+import type { RunView } from '../../src/engine/presenter';
+import { prefersReducedMotion } from '../ui/preferences';
+import { hex, PALETTE } from './palette';
+import type { StageData } from './stageData';
+
+interface Seat {
+  partyId: string;
+  bar: Phaser.GameObjects.Rectangle;
+  halo: Phaser.GameObjects.Arc;
+  barWidth: number;
+}
+
+export class NegotiationScene extends Phaser.Scene {
+  private seats: Seat[] = [];
+  private agreementBar?: Phaser.GameObjects.Rectangle;
+  private agreementWidth = 0;
+  private meetingId: string | null = null;
+  private stage!: StageData;
+
+  constructor() {
+    super('NegotiationScene');
+  }
+
+  create(data: StageData) {
+    this.stage = data;
+    this.meetingId = null;
+    const unsubscribe = data.session.subscribe(() => this.update$());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => unsubscribe());
+    this.scale.on('resize', this.redraw, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off('resize', this.redraw, this));
+    this.update$();
+  }
+
+  private redraw() {
+    this.meetingId = null;
+    this.update$();
+  }
+
+  /** Rebuild the table for a new meeting; otherwise animate the meters towards the new values. */
+  private update$() {
+    const view = this.stage.session.runView();
+    if (!view?.meeting) return;
+    if (view.meeting.id !== this.meetingId) this.build(view);
+    this.animate(view);
+  }
+
+  private build(view: RunView) {
+    this.children.removeAll(true);
+    this.tweens.killAll();
+    this.meetingId = view.meeting!.id;
+    const { width, height } = this.scale;
+    const cx = width / 2;
+    const cy = height * 0.55;
+    const rx = Math.min(width * 0.36, 360);
+    const ry = Math.min(height * 0.22, 180);
+    const g = this.add.graphics();
+    g.fillStyle(PALETTE.night, 1).fillRect(0, 0, width, height);
+    g.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
+    g.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
+
+    // Agreement track along the top.
+    this.agreementWidth = Math.min(width * 0.8, 480);
+    const ax = (width - this.agreementWidth) / 2;
+    const ay = Math.max(16, height * 0.08);
+    this.add.rectangle(ax, ay, this.agreementWidth, 12, PALETTE.grey, 0.4).setOrigin(0, 0.5);
+    this.agreementBar = this.add.rectangle(ax, ay, this.agreementWidth * (view.agreement / 100), 12, PALETTE.focus, 1).setOrigin(0, 0.5);
+
+    const parties = view.meeting!.parties;
+    this.seats = parties.map((partyId, i) => {
+      const meter = view.parties.find((p) => p.id === partyId)!;
+      const a = Math.PI + (i + 0.5) * (Math.PI / parties.length);
+      const x = cx + Math.cos(a) * rx * 0.98;
+      const y = cy - Math.abs(Math.sin(a)) * ry * 0.9 + ry * 0.25;
+      const scale = Math.max(0.45, Math.min(1, rx / 300));
+      const halo = this.add.circle(x, y, 40 * scale, PALETTE.focus, 0.35).setVisible(false);
+      this.add.image(x, y, `emblem-${meter.emblem}`).setTint(hex(meter.colour)).setScale(scale);
+      const barWidth = 70 * scale;
+      this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth, 8, PALETTE.grey, 0.5).setOrigin(0, 0.5);
+      const bar = this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth * (meter.trust / 100), 8, hex(meter.colour), 1).setOrigin(0, 0.5);
+      return { partyId, bar, halo, barWidth };
+    });
+  }
+
+  private animate(view: RunView) {
+    const still = prefersReducedMotion(this.stage.prefs.get());
+    const to = (target: Phaser.GameObjects.Rectangle, width: number) => {
+      if (still || Math.abs(target.width - width) < 0.5) target.setSize(width, target.height);
+      else this.tweens.add({ targets: target, width, duration: 600, ease: 'Cubic.easeOut', onUpdate: () => target.setSize(target.width, target.height) });
+    };
+    if (this.agreementBar) to(this.agreementBar, this.agreementWidth * (view.agreement / 100));
+    const speaker = view.phase === 'opening' ? view.meeting!.opening.speaker : null;
+    for (const seat of this.seats) {
+      const meter = view.parties.find((p) => p.id === seat.partyId)!;
+      to(seat.bar, seat.barWidth * (meter.trust / 100));
+      seat.halo.setVisible(seat.partyId === speaker);
+    }
+  }
+}

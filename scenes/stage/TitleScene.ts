@@ -1,0 +1,33 @@
+// Title backdrop: the parties' emblems drifting slowly around a table seen from above.
+import * as Phaser from 'phaser';
+import { prefersReducedMotion } from '../ui/preferences';
+import { hex, PALETTE } from './palette';
+import type { StageData } from './stageData';
+
+export class TitleScene extends Phaser.Scene {
+  constructor() {
+    super('TitleScene');
+  }
+
+  create(data: StageData) {
+    const { width, height } = this.scale;
+    const cx = width / 2;
+    const cy = height / 2;
+    const r = Math.min(width, height) * 0.32;
+    const table = this.add.graphics();
+    table.fillStyle(PALETTE.woodDark, 1).fillCircle(cx, cy, r + 6);
+    table.fillStyle(PALETTE.wood, 1).fillCircle(cx, cy, r);
+    const parties = data.session.content.partyOrder.map((id) => data.session.content.parties[id]!);
+    const ring = this.add.container(cx, cy);
+    parties.forEach((p, i) => {
+      const a = (i / parties.length) * Math.PI * 2;
+      const seat = this.add.image(Math.cos(a) * (r + 28), Math.sin(a) * (r + 28), `emblem-${p.emblem}`);
+      seat.setTint(hex(p.colour)).setScale(Math.max(0.35, r / 320));
+      ring.add(seat);
+    });
+    if (!prefersReducedMotion(data.prefs.get())) {
+      this.tweens.add({ targets: ring, angle: 360, duration: 120000, repeat: -1 });
+    }
+    this.scale.on('resize', () => this.scene.restart(data), this);
+  }
+}

@@ -1,0 +1,69 @@
+// Creates the Phaser game that draws the stage behind the HTML layer, and keeps its scene in
+// step with the app's screen. Phaser never holds a rule; it draws what the session shows.
+import * as Phaser from 'phaser';
+import type { Preferences } from '../../src/persistence/preferences';
+import type { Session } from '../../src/session';
+import { screenName } from '../ui/director';
+import { BootScene } from './BootScene';
+import { BriefingScene } from './BriefingScene';
+import { DebriefScene } from './DebriefScene';
+import { NegotiationScene } from './NegotiationScene';
+import { TitleScene } from './TitleScene';
+import type { StageData } from './stageData';
+
+const SCENE_FOR_SCREEN: Record<string, string> = {
+  boot: 'TitleScene',
+  title: 'TitleScene',
+  settings: 'TitleScene',
+  select: 'TitleScene',
+  briefing: 'BriefingScene',
+  negotiation: 'NegotiationScene',
+  debrief: 'DebriefScene',
+};
+
+export function createStage(parent: HTMLElement, session: Session, prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void }) {
+  const data: StageData = { session, prefs };
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: '#1d2d50',
+    // Howler plays the sound; two AudioContexts would fight over the device.
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 640, height: parent.clientHeight || 480 },
+    banner: false,
+    scene: [BootScene, TitleScene, BriefingScene, NegotiationScene, DebriefScene],
+    callbacks: {
+      postBoot: (g) => {
+        g.registry.set('stage', data);
+        g.events.once(Phaser.Core.Events.POST_RENDER, () => {
+          performance.mark('envoy:first-frame');
+          parent.dataset.renderer = g.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
+        });
+      },
+    },
+  });
+
+  let current = '';
+  let booted = false;
+  const follow = () => {
+    const key = SCENE_FOR_SCREEN[screenName(session)] ?? 'TitleScene';
+    // Boot hands over when its textures are made; until then there is nothing to switch.
+    if (!booted || key === current) return;
+    if (current) game.scene.stop(current);
+    current = key;
+    game.scene.start(key, data);
+  };
+  game.events.on('envoy:booted', () => {
+    booted = true;
+    follow();
+  });
+  const unsubscribe = session.subscribe(follow);
+
+  return {
+    game,
+    destroy() {
+      unsubscribe();
+      game.destroy(true);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// The stage's colours, matching the stylesheet's palette.
+export const PALETTE = {
+  night: 0x14213d,
+  dusk: 0x1d2d50,
+  paper: 0xfbf8f1,
+  wood: 0x6b4f3a,
+  woodDark: 0x4a3626,
+  accent: 0x0b5cad,
+  focus: 0xffbf47,
+  grey: 0x8a8f9c,
+} as const;
+
+export const hex = (colour: string) => Number.parseInt(colour.slice(1), 16);

@@ -1,0 +1,8 @@
+// What every stage scene receives when it starts.
+import type { Preferences } from '../../src/persistence/preferences';
+import type { Session } from '../../src/session';
+
+export interface StageData {
+  session: Session;
+  prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void };
+}

@@ -1,0 +1,113 @@
+// The HTML layer's director: shows the screen for the app's state in the overlay, re-renders it
+// when what it shows changes, moves focus to its heading, and routes number keys to the
+// numbered buttons. It works before Phaser has loaded and without it.
+import type { Preferences } from '../../src/persistence/preferences';
+import { t } from '../../src/i18n';
+import type { Session } from '../../src/session';
+import { button, h } from './dom';
+import { briefingScreen } from './screens/briefing';
+import { debriefScreen } from './screens/debrief';
+import { negotiationScreen } from './screens/negotiation';
+import { selectScreen } from './screens/select';
+import { settingsScreen } from './screens/settings';
+import { titleScreen } from './screens/title';
+import type { Screen, ScreenContext } from './screens/types';
+
+const SCREENS: Record<string, Screen> = {
+  title: titleScreen,
+  select: selectScreen,
+  briefing: briefingScreen,
+  negotiation: negotiationScreen,
+  debrief: debriefScreen,
+  settings: settingsScreen,
+};
+
+/** The app state's name, e.g. "title" or "negotiation". */
+export function screenName(session: Session): string {
+  const value = session.app.getSnapshot().value;
+  return typeof value === 'string' ? value : Object.keys(value)[0]!;
+}
+
+/** Changes of this key mean a new screen; anything else keeps the DOM (and focus) as it is. */
+function screenKey(session: Session, locale: string): string {
+  const name = screenName(session);
+  const view = name === 'negotiation' || name === 'debrief' ? session.runView() : null;
+  const notices = session.app.getSnapshot().context.notices.length;
+  return [name, locale, notices, view?.phase, view?.meeting?.id, view?.question?.id, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
+}
+
+export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {
+  let lastKey = '';
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  const ctx: ScreenContext = {
+    session,
+    send: (event) => session.send(event),
+    announce: (message) => {
+      // Clearing first makes screen readers repeat an identical message.
+      live.textContent = '';
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => (live.textContent = message), 50);
+    },
+    prefs,
+  };
+
+  const render = (force = false) => {
+    const key = screenKey(session, prefs.get().locale);
+    if (!force && key === lastKey) return;
+    const first = lastKey === '' || lastKey.startsWith('boot|');
+    lastKey = key;
+    const name = screenName(session);
+    const snapshot = session.app.getSnapshot();
+    const screen = SCREENS[name];
+    const notices = snapshot.context.notices;
+    let body: HTMLElement;
+    if (snapshot.hasTag('error')) {
+      body = h('section', { class: 'panel', role: 'alert' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.name')), h('p', {}, t('app.contentFailed')), h('ul', {}, ...snapshot.context.contentErrors.map((e) => h('li', {}, e))));
+    } else if (!screen) {
+      body = h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading')));
+    } else {
+      body = screen(ctx);
+    }
+    root.dataset.screen = name;
+    root.replaceChildren(
+      ...(notices.length
+        ? [h('div', { class: 'notice', role: 'status' }, h('p', {}, notices[0]!), button(t('notice.dismiss'), () => session.send({ type: 'notice.dismiss' })))]
+        : []),
+      body,
+    );
+    announceFor(name);
+    if (!first) root.querySelector<HTMLElement>('#screen-heading')?.focus({ preventScroll: false });
+    root.scrollTop = 0;
+  };
+
+  const announceFor = (name: string) => {
+    const view = session.runView();
+    if (name === 'negotiation' && view?.phase === 'feedback') {
+      ctx.announce(root.querySelector('#screen-heading')?.textContent ?? '');
+    } else if (name === 'negotiation' && view?.phase === 'outcome') {
+      ctx.announce(Array.from(root.querySelectorAll('.changes li')).map((li) => li.textContent).join('. '));
+    } else if (name === 'debrief' && view?.ending) {
+      ctx.announce(t('announce.ending', { title: view.ending.title }));
+    }
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.tagName === 'SELECT' || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+    if (!/^[1-9]$/.test(event.key)) return;
+    const button = root.querySelector<HTMLButtonElement>(`button[data-key="${event.key}"]`);
+    if (button && !button.disabled) {
+      event.preventDefault();
+      button.click();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  const unsubscribe = session.subscribe(() => render());
+  prefs.onChange(() => render(true));
+  render();
+  return () => {
+    unsubscribe();
+    document.removeEventListener('keydown', onKey);
+  };
+}

@@ -1,0 +1,38 @@
+// The dossier: the situation, the parties at the tables, the source with outlet and date.
+import { t } from '../../../src/i18n';
+import { button, h } from '../dom';
+import { partyChip, quoteBlock } from '../parts';
+import type { Screen } from './types';
+
+export const briefingScreen: Screen = ({ session, send }) => {
+  const { content } = session;
+  const s = content.scenarios[session.app.getSnapshot().context.scenarioId ?? '']!;
+  const source = content.sources[s.source]!;
+  const parties = [...new Set(s.meetings.flatMap((m) => m.parties))];
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'screen-heading' },
+    h('p', { class: 'eyebrow' }, `${t('briefing.heading')} · ${s.date}`),
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, s.title),
+    h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),
+    h('p', { class: 'lead' }, s.summary),
+    h('h2', {}, t('briefing.situation')),
+    ...s.briefing.map((b) => h('div', { class: 'briefing-item' }, h('p', {}, b.text), b.evidence && quoteBlock(content, b.evidence))),
+    h('h2', {}, t('briefing.parties')),
+    h('ul', { class: 'chips' }, ...parties.map((p) => h('li', {}, partyChip(content, p)))),
+    h(
+      'p',
+      { class: 'source-line' },
+      `${t('briefing.source')}: `,
+      t('source.cite', { outlet: source.outlet, date: source.date }),
+      ' — ',
+      h('cite', {}, t('source.headline', { headline: source.headline })),
+    ),
+    h(
+      'nav',
+      { class: 'menu row' },
+      button(t('briefing.begin'), () => send({ type: 'briefing.start' }), { class: 'primary', 'data-action': 'begin' }),
+      button(t('nav.back'), () => send({ type: 'nav.back' })),
+    ),
+  );
+};

@@ -1,0 +1,103 @@
+// The negotiation screen: the meeting's opening, then questions and feedback, then the moves
+// (locked ones shown with their reasons) and what the move did. Meters stay visible throughout.
+import type { RunView } from '../../../src/engine/presenter';
+import { t, type StringKey } from '../../../src/i18n';
+import { button, h } from '../dom';
+import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
+import { feedbackPanel, questionPanel } from './question';
+import type { Screen, ScreenContext } from './types';
+
+function openingPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+  const { content } = session;
+  const m = view.meeting!;
+  return h(
+    'section',
+    { class: 'opening', 'aria-labelledby': 'screen-heading', 'data-meeting': m.id },
+    h('p', { class: 'eyebrow' }, t('meeting.place', { place: m.place })),
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, t('meeting.heading', { number: view.meetingNumber, title: m.title })),
+    h('ul', { class: 'chips', 'aria-label': t('meeting.atTable', { parties: partyNames(content, m.parties) }) }, ...m.parties.map((p) => h('li', {}, partyChip(content, p)))),
+    h('h2', {}, t('meeting.opening')),
+    h('p', { class: 'lead' }, m.opening.text),
+    quoteBlock(content, m.opening.evidence),
+    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'meeting.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+  );
+}
+
+function movesPanel({ send }: ScreenContext, view: RunView): HTMLElement {
+  let key = 0;
+  return h(
+    'section',
+    { class: 'moves', 'aria-labelledby': 'screen-heading' },
+    h('p', { class: 'eyebrow' }, view.meeting!.title),
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, t('moves.heading')),
+    h('p', {}, t('moves.intro')),
+    h(
+      'ol',
+      { class: 'options move-list' },
+      ...view.moves.map((mv) => {
+        const reasonsId = `reasons-${mv.id}`;
+        const label = `${t(`moves.kind.${mv.kind}` as StringKey)}: ${mv.text}`;
+        return h(
+          'li',
+          { class: mv.locked ? 'locked' : '' },
+          mv.locked
+            ? h(
+                'button',
+                { type: 'button', 'aria-disabled': 'true', 'aria-describedby': reasonsId, 'data-move': mv.id, class: 'is-locked' },
+                `🔒 ${t('moves.locked')} — ${label}`,
+              )
+            : button(`${++key}. ${label}`, () => send({ type: 'move.choose', moveId: mv.id }), { 'data-move': mv.id, 'data-key': key }),
+          mv.locked && h('ul', { id: reasonsId, class: 'reasons' }, ...mv.reasons.map((r) => h('li', {}, r))),
+        );
+      }),
+    ),
+  );
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function outcomePanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+  const last = view.lastMove!;
+  const changes = Object.entries(last.trustDelta)
+    .filter(([, d]) => d !== 0)
+    .map(([party, d]) => t('outcome.trust', { party: session.content.parties[party]?.name ?? party, delta: signed(d) }));
+  if (last.agreementDelta) changes.push(t('outcome.agreement', { delta: signed(last.agreementDelta) }));
+  return h(
+    'section',
+    { class: 'outcome', 'aria-labelledby': 'screen-heading' },
+    h('p', { class: 'eyebrow' }, last.text),
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, t('outcome.heading')),
+    h('p', { class: 'lead' }, last.response),
+    h('ul', { class: 'changes' }, ...(changes.length ? changes : [t('outcome.noChange')]).map((c) => h('li', {}, c))),
+    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'outcome.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+  );
+}
+
+export const negotiationScreen: Screen = (ctx) => {
+  const view = ctx.session.runView();
+  if (!view) return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading')));
+  const body =
+    view.phase === 'opening'
+      ? openingPanel(ctx, view)
+      : view.phase === 'question'
+        ? questionPanel(ctx, view)
+        : view.phase === 'feedback'
+          ? feedbackPanel(ctx, view)
+          : view.phase === 'moves'
+            ? movesPanel(ctx, view)
+            : view.phase === 'outcome'
+              ? outcomePanel(ctx, view)
+              : h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading'));
+  return h(
+    'div',
+    { class: 'panel negotiation', 'data-phase': view.phase },
+    h('main', { class: 'negotiation-main' }, body),
+    h(
+      'aside',
+      { class: 'negotiation-side' },
+      metersList(view.parties, view.agreement),
+      h('nav', { class: 'menu' }, button(t('nav.leave'), () => ctx.send({ type: 'nav.title' }), { class: 'quiet', 'data-action': 'leave' })),
+    ),
+  );
+};
+

@@ -1,0 +1,186 @@
+// A question of any type, and the feedback after it. Every control is a native button or select,
+// so pointer, keyboard (Tab/Enter, number keys) and screen readers all work without dragging.
+import type { Content } from '../../../src/content/loader';
+import type { Question } from '../../../src/content/schema';
+import { correctAnswer, type Answer } from '../../../src/engine/answers';
+import type { RunView } from '../../../src/engine/presenter';
+import { t } from '../../../src/i18n';
+import { button, h } from '../dom';
+import { partyNames, quoteBlock } from '../parts';
+import type { ScreenContext } from './types';
+
+type Submit = (answer: Answer) => void;
+
+function optionButtons(items: Array<{ id: string; text: string }>, submit: (id: string) => void): HTMLElement {
+  return h(
+    'ol',
+    { class: 'options', 'aria-label': t('question.options') },
+    ...items.map((item, i) =>
+      h('li', {}, button(t('question.optionKey', { key: i + 1, text: item.text }), () => submit(item.id), { 'data-key': i + 1, 'data-option': item.id })),
+    ),
+  );
+}
+
+function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, order: string[], submit: Submit): HTMLElement {
+  const selects = new Map<string, HTMLSelectElement>();
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const rows = order.map((id) => {
+    const st = q.statements.find((s) => s.id === id)!;
+    const selectId = `sort-${st.id}`;
+    const select = h(
+      'select',
+      { id: selectId, 'data-statement': st.id, 'aria-label': t('question.sortLabel', { text: st.text }) },
+      h('option', { value: '' }, t('question.sortPlaceholder')),
+      ...q.categories.map((c) => h('option', { value: c }, content.parties[c]?.name ?? c)),
+    );
+    selects.set(st.id, select);
+    return h('li', { class: 'sort-row' }, h('p', { class: 'statement' }, st.text), select);
+  });
+  const onSubmit = () => {
+    const assignments: Record<string, string> = {};
+    for (const [id, select] of selects) if (select.value) assignments[id] = select.value;
+    if (Object.keys(assignments).length < q.statements.length) {
+      error.textContent = t('question.incomplete');
+      return;
+    }
+    submit({ assignments });
+  };
+  return h(
+    'div',
+    {},
+    h('p', { class: 'instructions' }, t('question.sortInstructions')),
+    h('ol', { class: 'sort-list' }, ...rows),
+    error,
+    button(t('question.submit'), onSubmit, { class: 'primary', 'data-action': 'submit' }),
+  );
+}
+
+function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[], submit: Submit): HTMLElement {
+  const order = [...initial];
+  const list = h('ol', { class: 'order-list' });
+  const text = (id: string) => q.events.find((e) => e.id === id)!.text;
+  const render = (focusId?: string, dir?: 'up' | 'down') => {
+    list.replaceChildren(
+      ...order.map((id, i) =>
+        h(
+          'li',
+          { class: 'order-row', 'data-event': id },
+          h('span', { class: 'order-text' }, text(id)),
+          h(
+            'span',
+            { class: 'order-buttons' },
+            button('↑', () => move(i, -1), { 'aria-label': t('question.moveUp', { text: text(id) }), disabled: i === 0, 'data-dir': 'up' }),
+            button('↓', () => move(i, 1), { 'aria-label': t('question.moveDown', { text: text(id) }), disabled: i === order.length - 1, 'data-dir': 'down' }),
+          ),
+        ),
+      ),
+    );
+    // Keep focus on the moved item's button so keyboard users can keep moving it.
+    if (focusId) {
+      const row = list.querySelector<HTMLElement>(`[data-event="${focusId}"]`);
+      const target = row?.querySelector<HTMLButtonElement>(`[data-dir="${dir}"]:not([disabled])`) ?? row?.querySelector<HTMLButtonElement>('button:not([disabled])');
+      target?.focus();
+    }
+  };
+  const move = (i: number, delta: number) => {
+    const j = i + delta;
+    if (j < 0 || j >= order.length) return;
+    [order[i], order[j]] = [order[j]!, order[i]!];
+    render(order[j], delta < 0 ? 'up' : 'down');
+  };
+  render();
+  return h(
+    'div',
+    {},
+    h('p', { class: 'instructions' }, t('question.orderInstructions')),
+    list,
+    button(t('question.submit'), () => submit({ order: [...order] }), { class: 'primary', 'data-action': 'submit' }),
+  );
+}
+
+export function questionPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+  const { content } = session;
+  const q = view.question!;
+  const submit: Submit = (answer) => send({ type: 'answer.submit', answer });
+  let controls: HTMLElement;
+  switch (q.type) {
+    case 'choice':
+    case 'who-said':
+      controls = optionButtons(view.order.map((id) => q.options.find((o) => o.id === id)!), (optionId) => submit({ optionId }));
+      break;
+    case 'true-false':
+      controls = optionButtons(
+        [
+          { id: 'true', text: t('question.true') },
+          { id: 'false', text: t('question.false') },
+        ],
+        (id) => submit({ value: id === 'true' }),
+      );
+      break;
+    case 'sort':
+      controls = sortControls(content, q, view.order, submit);
+      break;
+    case 'order':
+      controls = orderControls(q, view.order, submit);
+      break;
+  }
+  return h(
+    'section',
+    { class: 'question', 'aria-labelledby': 'screen-heading', 'data-question': q.id, 'data-type': q.type },
+    h('p', { class: 'eyebrow' }, t('question.heading', { number: view.questionNumber, count: view.questionCount })),
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, q.prompt),
+    q.type === 'who-said' && quoteBlock(content, q.quote),
+    q.type === 'true-false' && h('p', { class: 'statement big' }, q.statement),
+    h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, q.measures) })),
+    controls,
+    view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
+    view.hintAvailable && button(t('question.hint'), () => send({ type: 'answer.hint' }), { 'data-action': 'hint' }),
+    view.timed && button(t('timer.pause'), () => send({ type: 'timer.pause' }), { 'data-action': 'pause' }),
+    view.paused && h('p', {}, t('timer.paused'), ' ', button(t('timer.resume'), () => send({ type: 'timer.resume' }))),
+    (q.type === 'choice' || q.type === 'who-said' || q.type === 'true-false') && h('p', { class: 'tip' }, t('question.keys')),
+  );
+}
+
+function answerText(content: Content, q: Question): string {
+  const right = correctAnswer(q);
+  switch (q.type) {
+    case 'choice':
+    case 'who-said':
+      return q.options.find((o) => o.id === (right as { optionId: string }).optionId)!.text;
+    case 'true-false':
+      return q.answer ? t('question.true') : t('question.false');
+    case 'sort':
+      return q.statements.map((s) => `${s.text} → ${content.parties[s.party]?.name ?? s.party}`).join(' · ');
+    case 'order':
+      return q.events.map((e) => `${e.when}: ${e.text}`).join(' → ');
+  }
+}
+
+export function feedbackPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+  const { content } = session;
+  const q = view.question!;
+  const last = view.lastAnswer!;
+  const verdict = last.timedOut
+    ? t('feedback.timeout')
+    : last.fraction === 1
+      ? t('feedback.correct')
+      : last.fraction > 0
+        ? t('feedback.partial', { percent: Math.round(last.fraction * 100) })
+        : t('feedback.wrong');
+  const chosen =
+    (q.type === 'choice' || q.type === 'who-said') && last.answer && typeof last.answer === 'object' && 'optionId' in last.answer
+      ? q.options.find((o) => o.id === (last.answer as { optionId: string }).optionId)
+      : undefined;
+  return h(
+    'section',
+    { class: `feedback ${last.fraction === 1 ? 'is-correct' : 'is-wrong'}`, 'aria-labelledby': 'screen-heading', 'data-question': q.id },
+    h('h1', { id: 'screen-heading', tabindex: '-1', 'data-verdict': last.fraction === 1 ? 'correct' : 'wrong' }, verdict),
+    chosen?.feedback && !chosen.correct && h('p', {}, chosen.feedback),
+    last.fraction < 1 && h('p', { class: 'right-answer' }, t('feedback.rightAnswer', { answer: answerText(content, q) })),
+    h('h2', {}, t('feedback.why')),
+    h('p', {}, q.explanation),
+    h('h2', {}, t('feedback.evidence')),
+    ...q.evidence.map((e) => quoteBlock(content, e)),
+    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'feedback.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+  );
+}

@@ -1,0 +1,34 @@
+// Scenario select: the five moments in timeline order.
+import { t } from '../../../src/i18n';
+import { button, h } from '../dom';
+import { partyNames } from '../parts';
+import type { Screen } from './types';
+
+export const selectScreen: Screen = ({ session, send }) => {
+  const { content } = session;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'screen-heading' },
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, t('select.heading')),
+    h('p', {}, t('select.intro')),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...content.scenarioOrder.map((id) => {
+        const s = content.scenarios[id]!;
+        const parties = [...new Set(s.meetings.flatMap((m) => m.parties))];
+        return h(
+          'li',
+          { class: 'timeline-item', 'data-scenario': id },
+          h('p', { class: 'date' }, s.date),
+          h('h2', {}, s.title),
+          h('p', {}, s.summary),
+          h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),
+          h('p', { class: 'meta' }, t('meeting.atTable', { parties: partyNames(content, parties) })),
+          button(t('select.start', { title: s.title }), () => send({ type: 'scenario.choose', scenarioId: id }), { class: 'primary', 'data-action': 'choose' }),
+        );
+      }),
+    ),
+    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }))),
+  );
+};

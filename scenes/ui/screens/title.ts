@@ -1,0 +1,22 @@
+// Title menu: plain HTML, shown before Phaser has loaded.
+import { t } from '../../../src/i18n';
+import { button, h } from '../dom';
+import type { Screen } from './types';
+
+export const titleScreen: Screen = ({ session, send }) => {
+  const { canResume } = session.app.getSnapshot().context;
+  return h(
+    'section',
+    { class: 'panel title-panel', 'aria-labelledby': 'screen-heading' },
+    h('h1', { id: 'screen-heading', tabindex: '-1', class: 'game-title' }, t('app.name')),
+    h('p', { class: 'tagline' }, t('app.tagline')),
+    h(
+      'nav',
+      { class: 'menu', 'aria-label': t('app.name') },
+      canResume && button(t('title.resume'), () => send({ type: 'menu.resume' }), { class: 'primary', 'data-action': 'resume' }),
+      button(t('title.play'), () => send({ type: 'menu.play' }), { class: canResume ? '' : 'primary', 'data-action': 'play' }),
+      button(t('title.settings'), () => send({ type: 'menu.settings' }), { 'data-action': 'settings' }),
+    ),
+    h('p', { class: 'about' }, t('title.about')),
+  );
+};

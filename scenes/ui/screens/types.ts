@@ -1,0 +1,13 @@
+// What every HTML screen gets from the director.
+import type { Preferences } from '../../../src/persistence/preferences';
+import type { Session, SessionEvent } from '../../../src/session';
+
+export interface ScreenContext {
+  session: Session;
+  send: (event: SessionEvent) => void;
+  /** Speaks a message through the polite live region. */
+  announce: (message: string) => void;
+  prefs: { get(): Preferences; set(patch: Partial<Preferences>): void };
+}
+
+export type Screen = (ctx: ScreenContext) => HTMLElement;
