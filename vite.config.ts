@@ -1,6 +1,7 @@
-// Vite builds the static site. `base: './'` makes every URL relative, so dist/ works when served
-// from any sub-path (/envoy/, an LMS package folder) without a rebuild.
-import { defineConfig } from 'vite';
+// Vite builds the static site; Vitest runs the tests (unit in Node, e2e in real Chromium).
+// `base: './'` makes every URL relative, so dist/ works from any sub-path (/envoy/, an LMS
+// package folder) without a rebuild.
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
@@ -10,5 +11,25 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

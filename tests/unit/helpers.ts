@@ -1,0 +1,74 @@
+// Shared test helpers: the real content from disk, and a run driven by a strategy.
+import { loadContent, type Content } from '../../src/content/loader';
+import type { Scenario } from '../../src/content/schema';
+import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
+import { describeRun } from '../../src/engine/presenter';
+import { startRun, type Run } from '../../src/engine/run';
+import type { RunSettings } from '../../src/engine/scenarioMachine';
+import { findQuestion } from '../../src/engine/stats';
+import { readContentFiles } from '../../src/cli/contentFiles';
+import { SimulatedClock } from 'xstate';
+
+let cached: Content | undefined;
+export function realContent(): Content {
+  if (cached) return cached;
+  const result = loadContent(readContentFiles().files);
+  if (!result.ok) throw new Error(`content does not load: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  return (cached = result.content);
+}
+
+export const NO_TIMER: RunSettings = { timerSeconds: null, hintsEnabled: true };
+
+export function newRun(content: Content, scenarioId: string, seed = 1, settings = NO_TIMER, clock?: SimulatedClock): Run {
+  return startRun(
+    content.scenarios[scenarioId]!,
+    { scenarioId, contentVersion: content.versions[scenarioId]!, seed, settings },
+    clock ? { clock } : {},
+  );
+}
+
+export interface Strategy {
+  /** Index into representativeAnswers (0 = right, 1 = wrong). */
+  answer(questionId: string, step: number): number;
+  /** Picks among the unlocked moves. */
+  move(unlocked: string[], step: number): string;
+}
+
+export const informed: Strategy = { answer: () => 0, move: (ids) => ids[0]! };
+
+/** Plays a run to its end with a strategy; returns the run (still started, for inspection). */
+export function playThrough(content: Content, scenario: Scenario, run: Run, strategy: Strategy, limit = 500): Run {
+  let step = 0;
+  for (; step < limit && run.getSnapshot().status === 'active'; step++) {
+    const view = describeRun(content, scenario, run.getSnapshot());
+    switch (view.phase) {
+      case 'briefing':
+        run.send({ type: 'run.begin' });
+        break;
+      case 'opening':
+        run.send({ type: 'meeting.continue' });
+        break;
+      case 'question': {
+        const q = view.question!;
+        const answers = representativeAnswers(q);
+        run.send({ type: 'answer.submit', answer: answers[strategy.answer(q.id, step) % answers.length]! });
+        break;
+      }
+      case 'feedback':
+        run.send({ type: 'feedback.continue' });
+        break;
+      case 'moves':
+        run.send({ type: 'move.choose', moveId: strategy.move(view.moves.filter((m) => !m.locked).map((m) => m.id), step) });
+        break;
+      case 'outcome':
+        run.send({ type: 'outcome.continue' });
+        break;
+      case 'ending':
+        return run;
+    }
+  }
+  if (run.getSnapshot().status === 'active') throw new Error(`run did not end within ${limit} steps`);
+  return run;
+}
+
+export { correctAnswer, findQuestion };
