@@ -60,10 +60,12 @@ export function startRun(scenario: Scenario, base: Omit<RunRecord, 'events'> & {
     record,
     send(event) {
       const before = actor!.getSnapshot();
+      // Logged before sending, so anyone saving from a snapshot listener saves a log that
+      // matches the snapshot; taken back if the machine ignored the event (a locked move, an
+      // invalid answer), which would only bloat replay codes.
+      record.events.push(event);
       actor!.send(event);
-      // Only events that changed something are worth replaying: a locked move or an invalid
-      // answer is ignored by the machine and would only bloat replay codes.
-      if (actor!.getSnapshot() !== before) record.events.push(event);
+      if (actor!.getSnapshot() === before) record.events.pop();
     },
     getSnapshot: () => actor!.getSnapshot(),
     stop: () => actor!.stop(),
