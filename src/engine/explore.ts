@@ -91,7 +91,7 @@ export function exploreScenario(scenario: Scenario, settings: RunSettings = { ti
       for (const event of choices) options.push([event, event.type === 'move.choose' ? null : mode]);
     }
     for (const [event, nextMode] of options) {
-      const [next] = transition(machine, snapshot, event);
+      const [next] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
       if (next === snapshot || futureKey(next, scenario) === futureKey(snapshot, scenario)) continue;
       movedOn = true;
       const sub = visit(next, nextMode);

@@ -54,10 +54,17 @@ export function understandingPoints(scenario: Scenario, answers: readonly Answer
   return out;
 }
 
+// Guards ask for understanding many times per event; the answers array is immutable (a new one
+// per answer), so it is a safe cache key.
+const understandingCache = new WeakMap<readonly AnswerRecord[], Record<string, number>>();
+
 export function understanding(scenario: Scenario, answers: readonly AnswerRecord[]): Record<string, number> {
+  const cached = understandingCache.get(answers);
+  if (cached) return cached;
   const points = understandingPoints(scenario, answers);
   const out: Record<string, number> = {};
   for (const [party, p] of Object.entries(points)) out[party] = p.possible ? Math.round((100 * p.earned) / p.possible) : 0;
+  understandingCache.set(answers, out);
   return out;
 }
 

@@ -87,7 +87,7 @@ describe('run saves', () => {
   it('rebuilds from the log when the snapshot was tampered with', () => {
     const store = memoryStore();
     const run = midQuestionRun();
-    const snapshot = structuredClone(run.actor.getPersistedSnapshot()) as { context: { trust: Record<string, number> } };
+    const snapshot = structuredClone(run.actor.getPersistedSnapshot()) as unknown as { context: { trust: Record<string, number> } };
     snapshot.context.trust.russia = 100;
     store.set(SAVE_KEY, JSON.stringify({ saveVersion: 1, record: run.record, snapshot }));
     const loaded = readRunSave(store, content);

@@ -1,0 +1,59 @@
+// `npm run simulate -- [--scenario ID] [--runs N] [--seed S] [--paths]`: plays N runs of each
+// scenario with a random and a well-informed player and prints the ending distribution and
+// average understanding per party, so an author sees an ending that is too easy or unreachable.
+import { parseArgs } from 'node:util';
+import { formatContentError, loadContent } from '../content/loader';
+import { exploreScenario } from '../engine/explore';
+import { simulate, type StrategyName } from '../engine/simulate';
+import { readContentFiles } from './contentFiles';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string' },
+    runs: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    paths: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const seed = Number(values.seed);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+  console.error('usage: npm run simulate -- [--scenario ID] [--runs N] [--seed S] [--paths]');
+  process.exit(2);
+}
+const loaded = loadContent(readContentFiles().files);
+if (!loaded.ok) {
+  for (const e of loaded.errors) console.error(formatContentError(e));
+  process.exit(1);
+}
+const { content } = loaded;
+const ids = values.scenario ? [values.scenario] : content.scenarioOrder;
+for (const id of ids) {
+  if (!content.scenarios[id]) {
+    console.error(`no scenario "${id}" (have: ${content.scenarioOrder.join(', ')})`);
+    process.exit(2);
+  }
+}
+
+const pct = (n: number) => `${Math.round((100 * n) / runs)}%`;
+const started = performance.now();
+for (const id of ids) {
+  console.log(`\n${id} (${content.scenarios[id]!.title})`);
+  for (const strategy of ['random', 'informed'] as StrategyName[]) {
+    const t0 = performance.now();
+    const s = simulate(content, id, strategy, runs, seed);
+    const ms = Math.round(performance.now() - t0);
+    const endings = Object.entries(s.endings).map(([e, n]) => `${e} ${pct(n)}`).join(', ');
+    const understanding = Object.entries(s.understanding).map(([p, v]) => `${p} ${v}`).join(', ');
+    console.log(`  ${strategy.padEnd(8)} ${runs} runs in ${ms} ms; ${s.averageDecisions} decisions on average`);
+    console.log(`    endings: ${endings}`);
+    console.log(`    understanding: ${understanding}`);
+    const never = Object.entries(s.endings).filter(([, n]) => n === 0).map(([e]) => e);
+    if (strategy === 'random' && never.length) console.log(`    note: random play never reached ${never.join(', ')}`);
+  }
+  if (values.paths) {
+    const e = exploreScenario(content.scenarios[id]!);
+    console.log(`  paths: ${e.paths} (${e.states} states), longest ${e.longestDecisions} decisions, unreachable endings: ${e.unreachableEndings.join(', ') || 'none'}`);
+  }
+}
+console.log(`\nsimulated ${ids.length} scenario(s) × 2 strategies × ${runs} runs in ${((performance.now() - started) / 1000).toFixed(2)} s`);
