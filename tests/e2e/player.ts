@@ -1,0 +1,176 @@
+// Plays Envoy in the browser as a student would, by mouse or by keyboard alone, reading the
+// question on screen and answering right or wrong on purpose; keeps a record to check scores.
+import type { Page } from 'playwright-core';
+import type { Content } from '../../src/content/loader';
+import type { Question, Scenario } from '../../src/content/schema';
+import { findQuestion } from '../../src/engine/stats';
+
+export type Input = 'mouse' | 'keyboard';
+
+export interface Played {
+  answers: Array<{ id: string; right: boolean }>;
+  moves: string[];
+  screens: string[];
+}
+
+/** Tab until the element matching `selector` has focus, then press Enter: a keyboard-only click. */
+export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`keyboard could not reach ${selector}`);
+}
+
+export async function activate(page: Page, input: Input, selector: string): Promise<void> {
+  if (input === 'mouse') await page.click(selector);
+  else {
+    await tabTo(page, selector);
+    await page.keyboard.press('Enter');
+  }
+}
+
+async function screenKey(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const ui = document.getElementById('ui')!;
+    const phase = ui.querySelector('[data-phase]')?.getAttribute('data-phase') ?? '';
+    const q = ui.querySelector('[data-question]')?.getAttribute('data-question') ?? '';
+    return `${ui.dataset.screen}|${phase}|${q}|${ui.querySelector('#screen-heading')?.textContent ?? ''}`;
+  });
+}
+
+/** Waits for the screen to change after an action (the director re-renders synchronously, but be safe). */
+async function afterChange(page: Page, before: string): Promise<void> {
+  await page.waitForFunction(
+    (prev) => {
+      const ui = document.getElementById('ui')!;
+      const phase = ui.querySelector('[data-phase]')?.getAttribute('data-phase') ?? '';
+      const q = ui.querySelector('[data-question]')?.getAttribute('data-question') ?? '';
+      return `${ui.dataset.screen}|${phase}|${q}|${ui.querySelector('#screen-heading')?.textContent ?? ''}` !== prev;
+    },
+    before,
+    { timeout: 10_000 },
+  );
+}
+
+async function answer(page: Page, input: Input, q: Question, right: boolean, content: Content): Promise<void> {
+  switch (q.type) {
+    case 'choice':
+    case 'who-said': {
+      const option = right ? q.options.find((o) => o.correct)! : q.options.find((o) => !o.correct)!;
+      if (input === 'mouse') await page.click(`[data-option="${option.id}"]`);
+      else await page.keyboard.press(await page.getAttribute(`[data-option="${option.id}"]`, 'data-key') ?? '1');
+      return;
+    }
+    case 'true-false': {
+      const value = right ? q.answer : !q.answer;
+      const id = value ? 'true' : 'false';
+      if (input === 'mouse') await page.click(`[data-option="${id}"]`);
+      else await page.keyboard.press(await page.getAttribute(`[data-option="${id}"]`, 'data-key') ?? '1');
+      return;
+    }
+    case 'sort': {
+      for (const st of q.statements) {
+        const target = right ? st.party : q.categories.find((c) => c !== st.party)!;
+        const selector = `select[data-statement="${st.id}"]`;
+        if (input === 'mouse') await page.selectOption(selector, target);
+        else {
+          await tabTo(page, selector);
+          // From the placeholder, ArrowDown steps through the parties in their listed order.
+          const steps = q.categories.indexOf(target) + 1;
+          for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+        }
+        if ((await page.inputValue(selector)) !== target) throw new Error(`could not sort ${st.id} into ${content.parties[target]?.name}`);
+      }
+      await activate(page, input, '[data-action="submit"]');
+      return;
+    }
+    case 'order': {
+      const ids = q.events.map((e) => e.id);
+      // Wrong on purpose: every event one place off (no event in its right place).
+      const target = right ? ids : [...ids.slice(1), ids[0]!];
+      for (let pos = 0; pos < target.length; pos++) {
+        for (;;) {
+          const current = await page.$$eval('.order-row', (rows) => rows.map((r) => r.getAttribute('data-event')!));
+          const at = current.indexOf(target[pos]!);
+          if (at === pos) break;
+          await activate(page, input, `.order-row[data-event="${target[pos]}"] [data-dir="up"]`);
+        }
+      }
+      await activate(page, input, '[data-action="submit"]');
+      return;
+    }
+  }
+}
+
+/**
+ * From the title screen, plays a scenario to its debrief. `right(i)` says whether the i-th answer
+ * is right; `move(unlocked)` picks a move among the unlocked ones.
+ */
+export async function playScenario(
+  page: Page,
+  input: Input,
+  content: Content,
+  scenario: Scenario,
+  right: (i: number) => boolean,
+  move: (unlocked: string[]) => string,
+  onScreen: (name: string) => Promise<void> = async () => {},
+): Promise<Played> {
+  const played: Played = { answers: [], moves: [], screens: [] };
+  const step = async (name: string, action: () => Promise<void>) => {
+    played.screens.push(name);
+    await onScreen(name);
+    const before = await screenKey(page);
+    await action();
+    await afterChange(page, before);
+  };
+  await step('title', () => activate(page, input, '[data-action="play"]'));
+  await step('select', () => activate(page, input, `[data-scenario="${scenario.id}"] [data-action="choose"]`));
+  await step('briefing', () => activate(page, input, '[data-action="begin"]'));
+  const continueKey = async () => {
+    if (input === 'mouse') await page.click('[data-action="continue"]');
+    else await page.keyboard.press('1');
+  };
+  for (let guard = 0; guard < 200; guard++) {
+    const screen = await page.getAttribute('#ui', 'data-screen');
+    if (screen === 'debrief') {
+      await onScreen('debrief');
+      played.screens.push('debrief');
+      return played;
+    }
+    const phase = await page.getAttribute('[data-phase]', 'data-phase');
+    if (phase === 'opening') await step('opening', continueKey);
+    else if (phase === 'question') {
+      const id = (await page.getAttribute('[data-question]', 'data-question'))!;
+      const q = findQuestion(scenario, id)!;
+      const isRight = right(played.answers.length);
+      played.answers.push({ id, right: isRight });
+      await step(`question-${q.type}`, () => answer(page, input, q, isRight, content));
+    } else if (phase === 'feedback') await step('feedback', continueKey);
+    else if (phase === 'moves') {
+      const unlocked = await page.$$eval('[data-move]:not([aria-disabled="true"])', (els) => els.map((e) => e.getAttribute('data-move')!));
+      const chosen = move(unlocked);
+      played.moves.push(chosen);
+      await step('moves', async () => {
+        if (input === 'mouse') await page.click(`[data-move="${chosen}"]`);
+        else await page.keyboard.press((await page.getAttribute(`[data-move="${chosen}"]`, 'data-key'))!);
+      });
+    } else if (phase === 'outcome') await step('outcome', continueKey);
+    else throw new Error(`unexpected screen ${screen} / ${phase}`);
+  }
+  throw new Error('the scenario did not end');
+}
+
+/** Understanding per party computed independently from the answers given (all right or all wrong). */
+export function expectedUnderstanding(scenario: Scenario, answers: Played['answers']): Record<string, number> {
+  const acc: Record<string, { earned: number; possible: number }> = {};
+  for (const a of answers) {
+    const q = findQuestion(scenario, a.id)!;
+    for (const p of q.measures) {
+      const t = (acc[p] ??= { earned: 0, possible: 0 });
+      t.earned += a.right ? q.difficulty : 0;
+      t.possible += q.difficulty;
+    }
+  }
+  return Object.fromEntries(Object.entries(acc).map(([p, t]) => [p, Math.round((100 * t.earned) / t.possible)]));
+}

@@ -1,0 +1,114 @@
+// The game as a player meets it, in real headless Chromium against the built site served from a
+// sub-path: a whole scenario by mouse and by keyboard alone, scores checked against the answers,
+// two different endings, resume after reload, no console errors, no request off the origin.
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realContent } from '../unit/helpers';
+import { launch, openPage, serveDist, shot } from './harness';
+import { expectedUnderstanding, playScenario, tabTo } from './player';
+
+const content = realContent();
+const SLICE = content.scenarios['washington-2020']!;
+let browser: Browser;
+let server: Server;
+let origin: string;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, origin, url } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function readDebrief(page: import('playwright-core').Page) {
+  return page.$$eval('.scores tbody tr', (rows) =>
+    Object.fromEntries(
+      rows
+        .map((r) => [r.getAttribute('data-party')!, r.querySelector('[data-understanding]')!.getAttribute('data-understanding')!] as const)
+        .filter(([, u]) => u !== '')
+        .map(([p, u]) => [p, Number(u)]),
+    ),
+  );
+}
+
+describe('the slice in a real browser', () => {
+  it('shows a usable HTML title menu before Phaser draws its first frame, with WebGL', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    await w.page.waitForFunction(() => performance.getEntriesByName('envoy:first-frame').length > 0, null, { timeout: 30_000 });
+    const marks = await w.page.evaluate(() => ({
+      menu: performance.getEntriesByName('envoy:menu-ready')[0]!.startTime,
+      frame: performance.getEntriesByName('envoy:first-frame')[0]!.startTime,
+    }));
+    expect(marks.menu).toBeLessThan(marks.frame);
+    await tabTo(w.page, '[data-action="play"]');
+    expect(await w.page.getAttribute('#stage', 'data-renderer')).toBe('webgl');
+    await shot(w.page, 'title');
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('plays the slice by mouse, right answers and best moves, to a debrief whose scores match', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const seen = new Set<string>();
+    const played = await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
+      if (!seen.has(name)) {
+        seen.add(name);
+        await shot(w.page, `mouse-${name}`);
+      }
+    });
+    expect(played.answers.length).toBeGreaterThanOrEqual(6);
+    const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
+    expect(ending).toBe(SLICE.endings[0]!.id);
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played.answers));
+    // Every question type was met and drawn.
+    for (const type of ['choice', 'who-said', 'true-false', 'sort', 'order']) expect(seen.has(`question-${type}`), type).toBe(true);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('plays the slice by keyboard alone, mixed answers and other moves, to another ending', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const right = (i: number) => i % 3 === 0;
+    const played = await playScenario(w.page, 'keyboard', content, SLICE, right, (ids) => ids[ids.length - 1]!);
+    const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
+    expect(ending).not.toBe(SLICE.endings[0]!.id);
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played.answers));
+    await shot(w.page, 'keyboard-debrief');
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('resumes a run after a reload in the middle of a question', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.click('[data-action="play"]');
+    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
+    await w.page.click('[data-action="begin"]');
+    await w.page.click('[data-action="continue"]');
+    const first = await w.page.getAttribute('[data-question]', 'data-question');
+    const q = SLICE.meetings[0]!.questions.find((x) => x.id === first)!;
+    if (q.type === 'choice') await w.page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
+    await w.page.click('[data-action="continue"]');
+    const second = await w.page.getAttribute('[data-question]', 'data-question');
+    await w.page.reload();
+    await w.page.click('[data-action="resume"]');
+    await w.page.waitForSelector('[data-question]');
+    expect(await w.page.getAttribute('[data-question]', 'data-question')).toBe(second);
+    const standing = await w.page.textContent('.meters');
+    expect(standing).toMatch(/Russia: trust \d+, understanding 100/);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+});
