@@ -13,6 +13,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
   },
   test: {
+    // The JSON report is what .ci/run counts ("N passed, N failed").
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/results/vitest.json' },
     projects: [
       {
         extends: true,
