@@ -1,6 +1,6 @@
 // `npm run content:check`: validates content/ and prints the counts an author needs.
 // Exits non-zero with errors that name the file, the item id and the field.
-import { checkNeutrality, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
+import { checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
 import { formatContentError, loadContent } from '../content/loader';
 import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
 
@@ -12,6 +12,8 @@ else {
   if (seedsPresent()) errors.push(...checkPassagesAgainstCaptures(result.content, readSeed).map(formatContentError));
   else console.log('note: ../shared/seeds not found; passages were not checked against the original captures');
   errors.push(...checkNeutrality(result.content).map(formatContentError));
+  errors.push(...checkNumbers(result.content).map(formatContentError));
+  errors.push(...checkDuplicateQuestions(result.content).map(formatContentError));
 }
 if (errors.length) {
   console.error(`content:check found ${errors.length} problem(s):`);

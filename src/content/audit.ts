@@ -25,6 +25,12 @@ export function checkPassagesAgainstCaptures(
   return errors;
 }
 
+/** Fields that hold quotes, ids, references or codes rather than the project's own prose. */
+const NOT_PROSE = new Set([
+  'quote', 'id', 'source', 'capture', 'passages', 'colour', 'emblem', 'lang', 'kind', 'type', 'issue',
+  'party', 'speaker', 'next', 'start', 'flag', 'measures', 'categories', 'parties', 'setFlags', 'clearFlags',
+]);
+
 /** The project's own words in a scenario: everything an author wrote that is not a quote. */
 export function ownTextOf(value: unknown, path = ''): Array<{ path: string; text: string }> {
   if (typeof value === 'string') return [{ path, text: value }];
@@ -32,7 +38,7 @@ export function ownTextOf(value: unknown, path = ''): Array<{ path: string; text
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) =>
       // Quotes and ids are not the project's own words.
-      k === 'quote' || k === 'id' || k === 'source' || k === 'capture' || k === 'passages' ? [] : ownTextOf(v, path ? `${path}.${k}` : k),
+      NOT_PROSE.has(k) ? [] : ownTextOf(v, path ? `${path}.${k}` : k),
     );
   }
   return [];
@@ -74,4 +80,61 @@ export function countQuestions(content: Content): ContentCounts {
     }
   }
   return counts;
+}
+
+/**
+ * Numbers in the project's own text must be numbers the sources print ("48", "3%", "1244",
+ * "June 27"): a number nobody printed is a fact nobody can check. A scenario's `date` comes from
+ * the seeds README and is exempt.
+ */
+export function checkNumbers(content: Content): ContentError[] {
+  const printed = Object.values(content.sources)
+    // A source's own date (from the seeds README: "June 2020") counts as printed.
+    .flatMap((s) => [s.headline, s.date, String(s.year), ...s.passages.map((p) => p.text)])
+    .join('\n');
+  const printedNumbers = new Set(printed.match(/\d+(?:[.,]\d+)*/g) ?? []);
+  const errors: ContentError[] = [];
+  const scan = (file: string, value: unknown) => {
+    for (const { path, text } of ownTextOf(value)) {
+      if (/(^|\.)date$/.test(path)) continue;
+      for (const n of text.match(/\d+(?:[.,]\d+)*/g) ?? []) {
+        const bare = n.replace(/[.,]$/, '');
+        if (!printedNumbers.has(bare)) {
+          errors.push({ file, field: path, message: `the number "${bare}" does not appear in any source` });
+        }
+      }
+    }
+  };
+  for (const [id, scenario] of Object.entries(content.scenarios)) scan(content.files[id] ?? id, scenario);
+  scan('content/parties.json', Object.values(content.parties));
+  scan('content/glossary.json', content.glossary);
+  return errors;
+}
+
+const normalised = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Two questions are duplicates when they ask the same thing with the same right answer. */
+export function checkDuplicateQuestions(content: Content): ContentError[] {
+  const seen = new Map<string, string>();
+  const errors: ContentError[] = [];
+  for (const id of content.scenarioOrder) {
+    const s = content.scenarios[id]!;
+    for (const m of s.meetings) {
+      for (const q of m.questions) {
+        const answer =
+          q.type === 'choice' || q.type === 'who-said'
+            ? q.options.find((o) => o.correct)?.text
+            : q.type === 'true-false'
+              ? `${q.statement}=${q.answer}`
+              : q.type === 'sort'
+                ? q.statements.map((st) => `${st.text}>${st.party}`).sort().join('|')
+                : q.events.map((e) => e.text).join('>');
+        const key = normalised(`${q.type}|${q.type === 'who-said' ? q.quote.quote : q.prompt}|${answer ?? ''}`);
+        const other = seen.get(key);
+        if (other) errors.push({ file: content.files[id] ?? id, id: q.id, field: 'prompt', message: `duplicates question "${other}"` });
+        else seen.set(key, q.id);
+      }
+    }
+  }
+  return errors;
 }

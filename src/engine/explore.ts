@@ -61,12 +61,15 @@ export interface Exploration {
   longestDecisions: number;
   /** Non-final states with no event that moves them on. */
   stuck: string[];
+  /** Questions no path asks. */
+  unaskedQuestions: string[];
 }
 
 export function exploreScenario(scenario: Scenario, settings: RunSettings = { timerSeconds: null, hintsEnabled: false }): Exploration {
   const machine = machineFor(scenario);
   const memo = new Map<string, { paths: number; endings: Map<string, number>; longest: number }>();
   const stuck: string[] = [];
+  const asked = new Set<string>();
 
   type Mode = 0 | 1 | null;
   const visit = (snapshot: RunSnapshot, mode: Mode): { paths: number; endings: Map<string, number>; longest: number } => {
@@ -80,6 +83,7 @@ export function exploreScenario(scenario: Scenario, settings: RunSettings = { ti
     }
     const result = { paths: 0, endings: new Map<string, number>(), longest: 0 };
     memo.set(key, result);
+    if (snapshot.hasTag('question') && snapshot.context.questionId) asked.add(snapshot.context.questionId);
     let movedOn = false;
     const options: Array<[RunEvent, Mode]> = [];
     const choices = choicesAt(scenario, snapshot);
@@ -113,5 +117,6 @@ export function exploreScenario(scenario: Scenario, settings: RunSettings = { ti
     unreachableEndings: scenario.endings.filter((e) => !root.endings.get(e.id)).map((e) => e.id),
     longestDecisions: root.longest,
     stuck,
+    unaskedQuestions: scenario.meetings.flatMap((m) => m.questions.map((q) => q.id)).filter((id) => !asked.has(id)),
   };
 }

@@ -2,7 +2,7 @@
 // original capture, the rules of the content issue hold, and broken content gives errors that
 // name the file, the item and the field.
 import { describe, expect, it } from 'vitest';
-import { checkNeutrality, checkPassagesAgainstCaptures, countQuestions } from '../../src/content/audit';
+import { checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../../src/content/audit';
 import { formatContentError, loadContent } from '../../src/content/loader';
 import { containsVerbatim } from '../../src/content/text';
 import { readContentFiles, readSeed, seedsPresent } from '../../src/cli/contentFiles';
@@ -41,6 +41,11 @@ describe('the real content', () => {
 
   it('uses no loaded term in its own text', () => {
     expect(checkNeutrality(realContent()).map(formatContentError)).toEqual([]);
+  });
+
+  it('uses only numbers the sources print, and has no duplicate questions', () => {
+    expect(checkNumbers(realContent()).map(formatContentError)).toEqual([]);
+    expect(checkDuplicateQuestions(realContent()).map(formatContentError)).toEqual([]);
   });
 
   it('meets the content issue counts: 90+ questions, 15+ per scenario, every party measured 5+ times', () => {
@@ -134,6 +139,19 @@ describe('broken content', () => {
     tampered.sources['euronews-2020']!.passages[0]!.text = 'A sentence the article never printed.';
     const errors = checkPassagesAgainstCaptures(tampered, () => 'the capture text');
     expect(errors.some((e) => e.file === 'content/sources/euronews-2020.json' && e.field === 'passages.0.text')).toBe(true);
+  });
+
+  it('catches a number no source prints and a duplicated question', () => {
+    const content = structuredClone(realContent());
+    const s = content.scenarios['washington-2020']!;
+    s.summary = 'Russia has 49 operational bases.';
+    expect(checkNumbers(content).map(formatContentError)).toEqual([
+      'content/scenarios/washington-2020.json: summary: the number "49" does not appear in any source',
+    ]);
+    const copy = structuredClone(s.meetings[0]!.questions[0]!);
+    copy.id = 'wa20-copy';
+    s.meetings[1]!.questions.push(copy);
+    expect(checkDuplicateQuestions(content)[0]).toMatchObject({ id: 'wa20-copy', message: `duplicates question "${s.meetings[0]!.questions[0]!.id}"` });
   });
 
   it('catches a loaded term in the project\'s own text but not inside a quote', () => {

@@ -13,6 +13,7 @@ describe('every scenario, every path', () => {
     console.log(`${id}: ${result.states} states, ${result.paths} paths, longest ${result.longestDecisions} decisions (bound ${s.maxDecisions}), endings ${JSON.stringify(result.endingPaths)}`);
     expect(result.unreachableEndings).toEqual([]);
     expect(result.stuck).toEqual([]);
+    expect(result.unaskedQuestions).toEqual([]);
     expect(result.longestDecisions).toBeLessThanOrEqual(s.maxDecisions);
     // Every meeting (and so every question in it) is on some path.
     expect(result.paths).toBeGreaterThan(0);
