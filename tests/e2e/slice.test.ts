@@ -112,3 +112,32 @@ describe('the slice in a real browser', () => {
     await w.context.close();
   });
 });
+
+describe('every scenario in a real browser', () => {
+  it.each(content.scenarioOrder)('%s plays from the scenario list to an ending', async (id) => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const s = content.scenarios[id]!;
+    const played = await playScenario(w.page, 'mouse', content, s, () => true, (ids) => ids[0]!);
+    const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
+    expect(s.endings.map((e) => e.id)).toContain(ending);
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(s, played.answers));
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('links glossary terms to their definitions in place', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.click('[data-action="play"]');
+    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
+    const term = w.page.locator('.term').first();
+    await term.click();
+    expect(await term.getAttribute('aria-expanded')).toBe('true');
+    const definition = w.page.locator(`#${await term.getAttribute('aria-controls')}`);
+    expect(await definition.isVisible()).toBe(true);
+    await shot(w.page, 'glossary-open');
+    await w.context.close();
+  });
+});

@@ -2,6 +2,7 @@
 import { t } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { partyChip, quoteBlock } from '../parts';
+import { glossed } from '../glossary';
 import type { Screen } from './types';
 
 export const briefingScreen: Screen = ({ session, send }) => {
@@ -9,15 +10,16 @@ export const briefingScreen: Screen = ({ session, send }) => {
   const s = content.scenarios[session.app.getSnapshot().context.scenarioId ?? '']!;
   const source = content.sources[s.source]!;
   const parties = [...new Set(s.meetings.flatMap((m) => m.parties))];
+  const seen = new Set<string>();
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'screen-heading' },
     h('p', { class: 'eyebrow' }, `${t('briefing.heading')} · ${s.date}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, s.title),
     h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),
-    h('p', { class: 'lead' }, s.summary),
+    h('p', { class: 'lead' }, ...glossed(content, s.summary, seen)),
     h('h2', {}, t('briefing.situation')),
-    ...s.briefing.map((b) => h('div', { class: 'briefing-item' }, h('p', {}, b.text), b.evidence && quoteBlock(content, b.evidence))),
+    ...s.briefing.map((b) => h('div', { class: 'briefing-item' }, h('p', {}, ...glossed(content, b.text, seen)), b.evidence && quoteBlock(content, b.evidence))),
     h('h2', {}, t('briefing.parties')),
     h('ul', { class: 'chips' }, ...parties.map((p) => h('li', {}, partyChip(content, p)))),
     h(

@@ -2,6 +2,7 @@
 import { findQuestion } from '../../../src/engine/stats';
 import { t, type StringKey } from '../../../src/i18n';
 import { button, h } from '../dom';
+import { glossed } from '../glossary';
 import type { Screen } from './types';
 
 export const debriefScreen: Screen = ({ session, send }) => {
@@ -19,8 +20,9 @@ export const debriefScreen: Screen = ({ session, send }) => {
     const meeting = scenario.meetings.find((m) => m.id === meetingId)!;
     for (const a of result.answers.filter((x) => x.meetingId === meetingId)) {
       const q = findQuestion(scenario, a.questionId)!;
+      const label = q.type === 'true-false' ? `${q.prompt} ${q.statement}` : q.prompt;
       const resultText = a.timedOut ? t('feedback.timeout') : a.fraction === 1 ? t('feedback.correct') : a.fraction > 0 ? t('feedback.partial', { percent: Math.round(a.fraction * 100) }) : t('feedback.wrong');
-      decisions.push(h('li', { class: 'decision answer' }, t('ending.timeline.answer', { prompt: q.prompt, result: resultText })));
+      decisions.push(h('li', { class: 'decision answer' }, t('ending.timeline.answer', { prompt: label, result: resultText })));
     }
     const mv = result.moves[moveIndex];
     if (mv && mv.meetingId === meetingId) {
@@ -34,7 +36,7 @@ export const debriefScreen: Screen = ({ session, send }) => {
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
     h('p', { class: 'eyebrow' }, `${t('ending.heading')} · ${t(`ending.kind.${view.ending.kind}` as StringKey)}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title),
-    h('p', { class: 'lead' }, view.ending.debrief),
+    h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
     h('p', {}, t('ending.score', { correct: full, total: result.answers.length })),
     h('h2', {}, t('ending.understanding')),
     h(

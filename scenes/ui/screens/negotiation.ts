@@ -4,12 +4,14 @@ import type { RunView } from '../../../src/engine/presenter';
 import { t, type StringKey } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
+import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
 import type { Screen, ScreenContext } from './types';
 
 function openingPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
   const { content } = session;
   const m = view.meeting!;
+  const seen = new Set<string>();
   return h(
     'section',
     { class: 'opening', 'aria-labelledby': 'screen-heading', 'data-meeting': m.id },
@@ -17,7 +19,7 @@ function openingPanel({ session, send }: ScreenContext, view: RunView): HTMLElem
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('meeting.heading', { number: view.meetingNumber, title: m.title })),
     h('ul', { class: 'chips', 'aria-label': t('meeting.atTable', { parties: partyNames(content, m.parties) }) }, ...m.parties.map((p) => h('li', {}, partyChip(content, p)))),
     h('h2', {}, t('meeting.opening')),
-    h('p', { class: 'lead' }, m.opening.text),
+    h('p', { class: 'lead' }, ...glossed(content, m.opening.text, seen)),
     quoteBlock(content, m.opening.evidence),
     h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'meeting.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );
@@ -67,7 +69,7 @@ function outcomePanel({ session, send }: ScreenContext, view: RunView): HTMLElem
     { class: 'outcome', 'aria-labelledby': 'screen-heading' },
     h('p', { class: 'eyebrow' }, last.text),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('outcome.heading')),
-    h('p', { class: 'lead' }, last.response),
+    h('p', { class: 'lead' }, ...glossed(session.content, last.response, new Set())),
     h('ul', { class: 'changes' }, ...(changes.length ? changes : [t('outcome.noChange')]).map((c) => h('li', {}, c))),
     h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'outcome.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );

@@ -7,6 +7,7 @@ import type { RunView } from '../../../src/engine/presenter';
 import { t } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { partyNames, quoteBlock } from '../parts';
+import { glossed } from '../glossary';
 import type { ScreenContext } from './types';
 
 type Submit = (answer: Answer) => void;
@@ -102,6 +103,7 @@ export function questionPanel({ session, send }: ScreenContext, view: RunView): 
   const { content } = session;
   const q = view.question!;
   const submit: Submit = (answer) => send({ type: 'answer.submit', answer });
+  const seen = new Set<string>();
   let controls: HTMLElement;
   switch (q.type) {
     case 'choice':
@@ -130,7 +132,7 @@ export function questionPanel({ session, send }: ScreenContext, view: RunView): 
     h('p', { class: 'eyebrow' }, t('question.heading', { number: view.questionNumber, count: view.questionCount })),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, q.prompt),
     q.type === 'who-said' && quoteBlock(content, q.quote),
-    q.type === 'true-false' && h('p', { class: 'statement big' }, q.statement),
+    q.type === 'true-false' && h('p', { class: 'statement big' }, ...glossed(content, q.statement, seen)),
     h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, q.measures) })),
     controls,
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
@@ -178,7 +180,7 @@ export function feedbackPanel({ session, send }: ScreenContext, view: RunView): 
     chosen?.feedback && !chosen.correct && h('p', {}, chosen.feedback),
     last.fraction < 1 && h('p', { class: 'right-answer' }, t('feedback.rightAnswer', { answer: answerText(content, q) })),
     h('h2', {}, t('feedback.why')),
-    h('p', {}, q.explanation),
+    h('p', {}, ...glossed(content, q.explanation, new Set())),
     h('h2', {}, t('feedback.evidence')),
     ...q.evidence.map((e) => quoteBlock(content, e)),
     h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'feedback.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),

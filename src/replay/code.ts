@@ -1,0 +1,504 @@
+// Replay codes: a whole run in a short, URL-safe string a student can paste, link or scan.
+//
+// A code holds only what cannot be worked out again: the scenario and its content version, the
+// seed, the settings and the player's decisions (each answer as indices in the question's content
+// order, each move as its index in the meeting, a hint bit and a timeout bit per question where
+// they can happen). The continue events between decisions are regenerated on decoding by walking
+// the scenario's statechart, so the code stays a few dozen characters long.
+//
+// Format: "E" + format version ("1") + 4 characters of checksum + the payload, all in the
+// base64url alphabet. The payload is a bit string (see the layout in `writePayload`); the
+// checksum is 24 bits of FNV-1a over the prefix and payload, so a damaged or edited code is
+// caught before anything is decoded. Decoding never throws and never runs anything from the code:
+// it rebuilds a RunRecord by sending ordinary events to the generated machine and validates the
+// result with RunRecordSchema.
+import { SimulatedClock } from 'xstate';
+import type { Content } from '../content/loader';
+import type { Question, Scenario } from '../content/schema';
+import { fnv1a } from '../content/text';
+import type { Answer } from '../engine/answers';
+import { startRun, type Run, type RunRecord } from '../engine/run';
+import { currentMeetingId, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
+import { findQuestion } from '../engine/stats';
+import { checkRecord, RunRecordSchema } from '../persistence/runSave';
+
+/** The brand letter every code starts with. */
+export const CODE_BRAND = 'E';
+/** The payload format this build writes and reads; a code with another one came from another version of Envoy. */
+export const CODE_FORMAT = '1';
+export const CODE_PREFIX = CODE_BRAND + CODE_FORMAT;
+/** Longer than any code this format can produce for a valid run, so anything longer is rejected unread. */
+export const MAX_CODE_LENGTH = 2000;
+/** Decisions a code may hold beyond the scenario's declared maximum (a safety margin, not a feature). */
+export const DECISION_SLACK = 8;
+const CHECKSUM_CHARS = 4;
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const ALPHABET_INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+export type DecodeFailure =
+  | 'not-a-code'
+  | 'other-version'
+  | 'damaged'
+  | 'unknown-scenario'
+  | 'scenario-changed'
+  | 'does-not-fit';
+
+export type DecodedRun = { ok: true; record: RunRecord } | { ok: false; reason: DecodeFailure; message: string };
+
+// ---------------------------------------------------------------------------------------------
+// Bits and base64url
+
+class BitWriter {
+  private readonly bits: number[] = [];
+  /** `width` bits of a non-negative integer, most significant first (safe above 2^31). */
+  write(value: number, width: number): void {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) throw new RangeError(`${value} does not fit in ${width} bits`);
+    for (let i = width - 1; i >= 0; i--) this.bits.push(Math.floor(value / 2 ** i) % 2);
+  }
+  bit(value: boolean): void {
+    this.bits.push(value ? 1 : 0);
+  }
+  /** A non-negative integer of any size up to 2^33: its bit length (6 bits), then its bits. */
+  uint(value: number): void {
+    let length = 0;
+    while (2 ** length <= value) length++;
+    this.write(length, 6);
+    this.write(value, length);
+  }
+  /** A short string over the base64url alphabet: length (6 bits), then 6 bits a character. */
+  text(value: string): void {
+    if (value.length > 63) throw new RangeError(`"${value}" is too long for a replay code`);
+    this.write(value.length, 6);
+    for (const c of value) {
+      const i = ALPHABET_INDEX.get(c);
+      if (i === undefined) throw new RangeError(`"${value}" has a character a replay code cannot hold`);
+      this.write(i, 6);
+    }
+  }
+  append(other: BitWriter): void {
+    this.bits.push(...other.bits);
+  }
+  bytes(): Uint8Array {
+    const out = new Uint8Array(Math.ceil(this.bits.length / 8));
+    this.bits.forEach((b, i) => {
+      if (b) out[i >> 3]! |= 0x80 >> (i & 7);
+    });
+    return out;
+  }
+}
+
+/** Thrown only inside this module and always caught: the payload ran out or holds a bad value. */
+class Malformed extends Error {}
+
+class BitReader {
+  private pos = 0;
+  constructor(private readonly data: Uint8Array) {}
+  read(width: number): number {
+    let value = 0;
+    for (let i = 0; i < width; i++) {
+      if (this.pos >= this.data.length * 8) throw new Malformed('the code ends too soon');
+      const bit = (this.data[this.pos >> 3]! >> (7 - (this.pos & 7))) & 1;
+      value = value * 2 + bit;
+      this.pos++;
+    }
+    return value;
+  }
+  bit(): boolean {
+    return this.read(1) === 1;
+  }
+  uint(): number {
+    const length = this.read(6);
+    if (length > 33) throw new Malformed('a number in the code is too large');
+    return this.read(length);
+  }
+  text(): string {
+    const length = this.read(6);
+    let out = '';
+    for (let i = 0; i < length; i++) out += ALPHABET[this.read(6)];
+    return out;
+  }
+  /** True when only the zero padding of the last byte is left. */
+  atEnd(): boolean {
+    const left = this.data.length * 8 - this.pos;
+    return left < 8 && (left === 0 || this.read(left) === 0);
+  }
+}
+
+function toBase64url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
+  }
+  return out;
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1 || !BASE64URL.test(text)) return null;
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let acc = 0;
+  let bits = 0;
+  let j = 0;
+  for (const c of text) {
+    acc = ((acc << 6) | ALPHABET_INDEX.get(c)!) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[j++] = (acc >> bits) & 0xff;
+    }
+  }
+  // Canonical form only: the unused low bits of the last character must be zero.
+  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) return null;
+  return out;
+}
+
+/** The 4-character checksum of a payload: 24 bits of FNV-1a over the prefix and the payload. */
+export function checksumOf(payload: string): string {
+  const h = fnv1a(CODE_PREFIX + payload);
+  const folded = ((h >>> 24) ^ h) & 0xffffff;
+  let out = '';
+  for (let c = 0; c < CHECKSUM_CHARS; c++) out += ALPHABET[(folded >> (18 - 6 * c)) & 63];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers as indices in content order
+
+/** Bits needed for a value in 0..n-1. */
+function widthFor(n: number): number {
+  let w = 0;
+  while (2 ** w < n) w++;
+  return w;
+}
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
+function writeAnswer(w: BitWriter, q: Question, answer: Answer): void {
+  switch (q.type) {
+    case 'choice':
+    case 'who-said': {
+      const i = q.options.findIndex((o) => 'optionId' in answer && o.id === answer.optionId);
+      w.write(i, widthFor(q.options.length));
+      return;
+    }
+    case 'true-false':
+      w.bit('value' in answer && answer.value);
+      return;
+    case 'sort': {
+      const assignments = 'assignments' in answer ? answer.assignments : {};
+      for (const s of q.statements) w.write(q.categories.indexOf(assignments[s.id] ?? ''), widthFor(q.categories.length));
+      return;
+    }
+    case 'order': {
+      // The permutation's rank in the factorial number system (Lehmer code): every rank below n!
+      // is a valid order, so a decoder cannot be handed an order with repeats or gaps.
+      const order = 'order' in answer ? answer.order : [];
+      const left = q.events.map((e) => e.id);
+      let rank = 0;
+      order.forEach((id, i) => {
+        const at = left.indexOf(id);
+        rank += at * factorial(q.events.length - 1 - i);
+        left.splice(at, 1);
+      });
+      w.write(rank, widthFor(factorial(q.events.length)));
+      return;
+    }
+  }
+}
+
+/** The answer a code holds for a question, or null when the indices are out of range. */
+function readAnswer(r: BitReader, q: Question): Answer | null {
+  switch (q.type) {
+    case 'choice':
+    case 'who-said': {
+      const option = q.options[r.read(widthFor(q.options.length))];
+      return option ? { optionId: option.id } : null;
+    }
+    case 'true-false':
+      return { value: r.bit() };
+    case 'sort': {
+      const assignments: Record<string, string> = {};
+      for (const s of q.statements) {
+        const category = q.categories[r.read(widthFor(q.categories.length))];
+        if (category === undefined) return null;
+        assignments[s.id] = category;
+      }
+      return { assignments };
+    }
+    case 'order': {
+      const n = q.events.length;
+      let rank = r.read(widthFor(factorial(n)));
+      if (rank >= factorial(n)) return null;
+      const left = q.events.map((e) => e.id);
+      const order: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const f = factorial(n - 1 - i);
+        order.push(left.splice(Math.floor(rank / f), 1)[0]!);
+        rank %= f;
+      }
+      return { order };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the machine
+
+/** The one event a phase without a decision accepts (briefing, opening, feedback, outcome). */
+function continueEvent(snapshot: RunSnapshot): RunEvent | null {
+  if (snapshot.status !== 'active') return null;
+  if (snapshot.hasTag('briefing')) return { type: 'run.begin' };
+  if (snapshot.hasTag('opening')) return { type: 'meeting.continue' };
+  if (snapshot.hasTag('feedback')) return { type: 'feedback.continue' };
+  if (snapshot.hasTag('outcome')) return { type: 'outcome.continue' };
+  return null;
+}
+
+const CONTINUE_TYPES = new Set<RunEvent['type']>(['run.begin', 'meeting.continue', 'feedback.continue', 'outcome.continue']);
+
+/** A run on a clock that never advances, so only the events we send happen. */
+function quietRun(scenario: Scenario, base: Omit<RunRecord, 'events'>): Run {
+  return startRun(scenario, { ...base, events: [] }, { clock: new SimulatedClock() });
+}
+
+/** Sends an event; true when the machine took it (the snapshot changed). */
+function sendTaken(run: Run, event: RunEvent): boolean {
+  const before = run.getSnapshot();
+  run.send(event);
+  return run.getSnapshot() !== before;
+}
+
+const hintPossible = (settings: RunSettings, q: Question) => settings.hintsEnabled && !!q.hint;
+const timerPossible = (settings: RunSettings) => settings.timerSeconds !== null;
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+/**
+ * The replay code of a run (finished or not). Throws only for a record that does not belong to
+ * this content (unknown scenario, other content version): check it with checkRecord first.
+ * Timer pauses are not kept (they change nothing but the clock), except a pause still on at the
+ * end of an unfinished run.
+ */
+export function encodeRunCode(content: Content, record: RunRecord): string {
+  const problem = checkRecord(content, record);
+  if (problem) throw new Error(`cannot make a replay code: ${problem}`);
+  const scenario = content.scenarios[record.scenarioId]!;
+  const { settings } = record;
+
+  const decisions = new BitWriter();
+  let count = 0;
+  let tail = 0;
+  let pendingHint = false;
+  let paused = false;
+  const run = quietRun(scenario, record);
+  try {
+    for (const event of record.events) {
+      const before = run.getSnapshot();
+      if (!sendTaken(run, event)) continue;
+      if (CONTINUE_TYPES.has(event.type)) {
+        tail++;
+        continue;
+      }
+      if (event.type === 'answer.hint') pendingHint = true;
+      else if (event.type === 'timer.pause') paused = true;
+      else if (event.type === 'timer.resume') paused = false;
+      else if (event.type === 'move.choose') {
+        const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(before))!;
+        decisions.write(meeting.moves.findIndex((mv) => mv.id === event.moveId), widthFor(meeting.moves.length));
+      } else {
+        // An answer, or the timer running out on a question.
+        const q = findQuestion(scenario, before.context.questionId ?? '')!;
+        if (hintPossible(settings, q)) decisions.bit(pendingHint);
+        if (timerPossible(settings)) decisions.bit(event.type === 'timer.expire');
+        if (event.type === 'answer.submit') writeAnswer(decisions, q, event.answer);
+      }
+      if (event.type === 'move.choose' || event.type === 'answer.submit' || event.type === 'timer.expire') {
+        count++;
+        tail = 0;
+        pendingHint = false;
+        paused = false;
+      }
+    }
+  } finally {
+    run.stop();
+  }
+
+  // Payload layout: scenario id, content version, seed, timer (bit + seconds), hints bit,
+  // decision count, the decisions, then what happened after the last one: continues (2 bits), a
+  // hint on the question now shown, and a pause still on.
+  const w = new BitWriter();
+  w.text(record.scenarioId);
+  w.text(record.contentVersion);
+  w.uint(record.seed);
+  w.bit(settings.timerSeconds !== null);
+  if (settings.timerSeconds !== null) w.uint(settings.timerSeconds);
+  w.bit(settings.hintsEnabled);
+  w.uint(count);
+  w.append(decisions);
+  w.write(tail, 2);
+  w.bit(pendingHint);
+  w.bit(paused);
+  const payload = toBase64url(w.bytes());
+  return CODE_PREFIX + checksumOf(payload) + payload;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+const MESSAGES = {
+  notACode: 'This is not an Envoy replay code. Check that the whole code was copied.',
+  otherVersion: (format: string) =>
+    `This replay code comes from another version of Envoy (code format ${format}), so this version cannot replay it.`,
+  damaged: 'This replay code is damaged or has been edited, so it cannot be replayed. Check that the whole code was copied.',
+  unknownScenario: (id: string) => `This replay code is for a scenario this version of Envoy does not have ("${id}").`,
+  changed: (title: string) => `The scenario "${title}" has changed since this replay code was made, so the run cannot be replayed.`,
+  doesNotFit: (title: string, why: string) => `The decisions in this replay code do not fit the scenario "${title}" (${why}).`,
+};
+
+const fail = (reason: DecodeFailure, message: string): DecodedRun => ({ ok: false, reason, message });
+
+/** Reads a code, or a link with `?run=CODE` in it, into a record. Never throws. */
+export function decodeRunCode(content: Content, code: string): DecodedRun {
+  try {
+    return decode(content, code);
+  } catch {
+    return fail('damaged', MESSAGES.damaged);
+  }
+}
+
+function decode(content: Content, input: string): DecodedRun {
+  if (typeof input !== 'string' || input.length > MAX_CODE_LENGTH) return fail('not-a-code', MESSAGES.notACode);
+  let code = input.trim();
+  const inLink = /[?&#]run=([A-Za-z0-9_-]*)/.exec(code);
+  if (inLink) code = inLink[1]!;
+  if (!BASE64URL.test(code) || code.length < CODE_PREFIX.length + CHECKSUM_CHARS + 1 || code[0] !== CODE_BRAND) {
+    return fail('not-a-code', MESSAGES.notACode);
+  }
+  if (code[1] !== CODE_FORMAT) return fail('other-version', MESSAGES.otherVersion(code[1]!));
+  const checksum = code.slice(CODE_PREFIX.length, CODE_PREFIX.length + CHECKSUM_CHARS);
+  const payload = code.slice(CODE_PREFIX.length + CHECKSUM_CHARS);
+  if (checksumOf(payload) !== checksum) return fail('damaged', MESSAGES.damaged);
+  const bytes = fromBase64url(payload);
+  if (!bytes) return fail('damaged', MESSAGES.damaged);
+
+  const r = new BitReader(bytes);
+  let header: Omit<RunRecord, 'events'>;
+  let count: number;
+  try {
+    const scenarioId = r.text();
+    const contentVersion = r.text();
+    const seed = r.uint();
+    const timerSeconds = r.bit() ? r.uint() : null;
+    const hintsEnabled = r.bit();
+    count = r.uint();
+    header = { scenarioId, contentVersion, seed, settings: { timerSeconds, hintsEnabled } };
+  } catch (e) {
+    if (e instanceof Malformed) return fail('damaged', MESSAGES.damaged);
+    throw e;
+  }
+
+  const scenario = Object.hasOwn(content.scenarios, header.scenarioId) ? content.scenarios[header.scenarioId] : undefined;
+  if (!scenario) return fail('unknown-scenario', MESSAGES.unknownScenario(header.scenarioId));
+  if (content.versions[header.scenarioId] !== header.contentVersion) return fail('scenario-changed', MESSAGES.changed(scenario.title));
+  const headerCheck = RunRecordSchema.safeParse({ ...header, events: [] });
+  if (!headerCheck.success) return fail('damaged', MESSAGES.damaged);
+  if (count > scenario.maxDecisions + DECISION_SLACK) {
+    return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, `${count} decisions, more than the scenario allows`));
+  }
+
+  const run = quietRun(scenario, header);
+  let events: RunEvent[];
+  try {
+    const why = rebuild(scenario, header.settings, run, r, count);
+    if (why) return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, why));
+    if (!r.atEnd()) return fail('damaged', MESSAGES.damaged);
+    events = run.record.events;
+  } catch (e) {
+    if (e instanceof Malformed) return fail('damaged', MESSAGES.damaged);
+    throw e;
+  } finally {
+    run.stop();
+  }
+
+  const parsed = RunRecordSchema.safeParse({ ...header, events });
+  if (!parsed.success) return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, 'the run is too long'));
+  return { ok: true, record: parsed.data as RunRecord };
+}
+
+/** Replays the decisions into `run`, adding the continue events between them; a reason on failure. */
+function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitReader, count: number): string | null {
+  const continueTo = (limit: number): boolean => {
+    for (let i = 0; i < limit; i++) {
+      const next = continueEvent(run.getSnapshot());
+      if (!next || !sendTaken(run, next)) return false;
+    }
+    return true;
+  };
+  const toDecision = (): boolean => {
+    // Never more than a handful of continues between two decisions (outcome, opening): the cap
+    // keeps a decoder from walking forever on content it does not expect.
+    for (let i = 0; i < 8; i++) {
+      if (!continueEvent(run.getSnapshot())) return run.getSnapshot().status === 'active';
+      if (!continueTo(1)) return false;
+    }
+    return false;
+  };
+
+  for (let k = 0; k < count; k++) {
+    if (!toDecision()) return `decision ${k + 1} comes after the run has ended`;
+    const snapshot = run.getSnapshot();
+    if (snapshot.hasTag('question')) {
+      const q = findQuestion(scenario, snapshot.context.questionId ?? '');
+      if (!q) return `decision ${k + 1} is for a question the scenario does not have`;
+      const hint = hintPossible(settings, q) ? r.bit() : false;
+      const timeout = timerPossible(settings) ? r.bit() : false;
+      if (hint && !sendTaken(run, { type: 'answer.hint' })) return `the hint of decision ${k + 1} cannot be used`;
+      if (timeout) {
+        if (!sendTaken(run, { type: 'timer.expire' })) return `decision ${k + 1} cannot time out`;
+      } else {
+        const answer = readAnswer(r, q);
+        if (!answer || !sendTaken(run, { type: 'answer.submit', answer })) return `decision ${k + 1} is not an answer to its question`;
+      }
+    } else if (snapshot.hasTag('moves')) {
+      const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(snapshot));
+      if (!meeting) return `decision ${k + 1} is in no meeting`;
+      const move = meeting.moves[r.read(widthFor(meeting.moves.length))];
+      if (!move) return `decision ${k + 1} is a move the meeting does not have`;
+      if (!sendTaken(run, { type: 'move.choose', moveId: move.id })) return `the move "${move.text}" was not open to the player at that point`;
+    } else {
+      return `decision ${k + 1} comes where no decision is asked for`;
+    }
+  }
+  const tail = r.read(2);
+  const pendingHint = r.bit();
+  const paused = r.bit();
+  if (!continueTo(tail)) return 'the run goes on past its end';
+  if (pendingHint && !sendTaken(run, { type: 'answer.hint' })) return 'a hint is used where none can be';
+  if (paused && !sendTaken(run, { type: 'timer.pause' })) return 'the timer is paused where there is none';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+/** A link that opens the game on this run: `baseUrl` with `?run=CODE` (other parameters kept, hash dropped). */
+export function runLink(baseUrl: string, code: string): string {
+  const hashless = baseUrl.split('#')[0]!;
+  const q = hashless.indexOf('?');
+  const path = q < 0 ? hashless : hashless.slice(0, q);
+  const params = (q < 0 ? '' : hashless.slice(q + 1))
+    .split('&')
+    .filter((p) => p !== '' && !p.startsWith('run=') && p !== 'run');
+  params.push(`run=${code}`);
+  return `${path}?${params.join('&')}`;
+}
+
+/** The code in a link's `run` parameter, if any (the inverse of runLink). */
+export function codeFromLink(href: string): string | null {
+  const match = /[?&]run=([A-Za-z0-9_-]+)/.exec(href.split('#')[0]!);
+  return match ? match[1]! : null;
+}
