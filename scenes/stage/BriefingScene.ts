@@ -29,10 +29,10 @@ export class BriefingScene extends Phaser.Scene {
       const p = session.content.parties[id]!;
       const col = i % 3;
       const row = Math.floor(i / 3);
-      this.add
-        .image(x + w * (0.25 + col * 0.25), y + 90 + row * 70, `emblem-${p.emblem}`)
-        .setTint(hex(p.colour))
-        .setScale(0.7);
+      const ex = x + w * (0.25 + col * 0.25);
+      const ey = y + 90 + row * 90;
+      this.add.image(ex, ey, `emblem-${p.emblem}`).setTint(hex(p.colour)).setScale(0.7);
+      this.add.text(ex, ey + 28, p.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: '14px', color: '#1b1b1f' }).setOrigin(0.5, 0);
     });
     this.scale.on('resize', () => this.scene.restart(data), this);
   }

@@ -1,5 +1,6 @@
 // Debrief chart: per party, understanding (solid) and trust (outline) as paired bars.
 import * as Phaser from 'phaser';
+import { t } from '../../src/i18n';
 import { hex, PALETTE } from './palette';
 import type { StageData } from './stageData';
 
@@ -19,6 +20,11 @@ export class DebriefScene extends Phaser.Scene {
     const rowH = Math.min(56, (height - top - 20) / Math.max(1, parties.length));
     const barMax = width - left * 2 - 48;
     const g = this.add.graphics();
+    const legend = { fontFamily: 'Atkinson Hyperlegible', fontSize: '14px', color: '#fbf8f1' };
+    g.fillStyle(PALETTE.paper, 1).fillRect(left, 12, 16, 8);
+    this.add.text(left + 22, 8, t('ending.understandingShort'), legend);
+    g.lineStyle(2, PALETTE.paper, 1).strokeRect(left + 160, 12, 16, 8);
+    this.add.text(left + 182, 8, t('ending.table.trust'), legend);
     parties.forEach((p, i) => {
       const y = top + i * rowH;
       this.add.image(left + 12, y + rowH * 0.35, `emblem-${p.emblem}`).setTint(hex(p.colour)).setScale(Math.min(0.4, rowH / 140));

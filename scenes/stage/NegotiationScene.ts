@@ -77,6 +77,9 @@ export class NegotiationScene extends Phaser.Scene {
       const scale = Math.max(0.45, Math.min(1, rx / 300));
       const halo = this.add.circle(x, y, 40 * scale, PALETTE.focus, 0.35).setVisible(false);
       this.add.image(x, y, `emblem-${meter.emblem}`).setTint(hex(meter.colour)).setScale(scale);
+      this.add
+        .text(x, y + 54 * scale, meter.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${Math.round(16 * Math.max(0.8, scale))}px`, color: '#fbf8f1' })
+        .setOrigin(0.5, 0);
       const barWidth = 70 * scale;
       this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth, 8, PALETTE.grey, 0.5).setOrigin(0, 0.5);
       const bar = this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth * (meter.trust / 100), 8, hex(meter.colour), 1).setOrigin(0, 0.5);
