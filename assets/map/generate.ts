@@ -194,7 +194,9 @@ function clipRings(geometry: GeoJSON.Geometry): Ring[] {
     .filter((ring) => ring.length >= 3 && Math.abs(area(ring)) >= MIN_AREA);
 }
 
-// --- label points: the pole of inaccessibility of the largest ring, by grid search --------------
+// --- label points: a point inside the largest ring with room for a wide, short name ------------
+// The score is the smallest of: room to the left or right, three times the room above or below,
+// and three times the distance to any edge (a name is about three times as wide as it is tall).
 function inside(p: Point, ring: Ring): boolean {
   let c = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -209,6 +211,21 @@ function edgeDistance(p: Point, ring: Ring): number {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) d = Math.min(d, segmentDistance(p, ring[j]!, ring[i]!));
   return d;
 }
+/** Distance from p to the ring along a horizontal (axis 0) or vertical (axis 1) line. */
+function axisRoom(p: Point, ring: Ring, axis: 0 | 1): number {
+  const o = axis === 0 ? 1 : 0;
+  let d = Infinity;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if (a[o] > p[o] !== b[o] > p[o]) {
+      const cross = a[axis] + ((b[axis] - a[axis]) * (p[o] - a[o])) / (b[o] - a[o]);
+      d = Math.min(d, Math.abs(cross - p[axis]));
+    }
+  }
+  return d;
+}
+const labelScore = (p: Point, ring: Ring) => Math.min(axisRoom(p, ring, 0), 3 * axisRoom(p, ring, 1), 3 * edgeDistance(p, ring));
 function labelPoint(rings: Ring[]): Point {
   const ring = rings.reduce((a, b) => (Math.abs(area(b)) > Math.abs(area(a)) ? b : a));
   const xs = ring.map((p) => p[0]);
@@ -218,7 +235,7 @@ function labelPoint(rings: Ring[]): Point {
   let y0 = Math.min(...ys);
   let y1 = Math.max(...ys);
   let best: Point = [(x0 + x1) / 2, (y0 + y1) / 2];
-  let bestD = inside(best, ring) ? edgeDistance(best, ring) : -1;
+  let bestD = inside(best, ring) ? labelScore(best, ring) : -1;
   // Coarse grid, then finer grids around the best point so far.
   for (let pass = 0; pass < 4; pass++) {
     const n = 40;
@@ -226,7 +243,7 @@ function labelPoint(rings: Ring[]): Point {
       for (let j = 0; j <= n; j++) {
         const p: Point = [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * j) / n];
         if (!inside(p, ring)) continue;
-        const d = edgeDistance(p, ring);
+        const d = labelScore(p, ring);
         if (d > bestD) [bestD, best] = [d, p];
       }
     }

@@ -477,8 +477,10 @@ function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitRead
   const pendingHint = r.bit();
   const paused = r.bit();
   if (!continueTo(tail)) return 'the run goes on past its end';
-  if (pendingHint && !sendTaken(run, { type: 'answer.hint' })) return 'a hint is used where none can be';
-  if (paused && !sendTaken(run, { type: 'timer.pause' })) return 'the timer is paused where there is none';
+  // A run that has ended takes no more events (sending one would only draw a warning).
+  const inQuestion = () => run.getSnapshot().status === 'active' && run.getSnapshot().hasTag('question');
+  if (pendingHint && !(inQuestion() && sendTaken(run, { type: 'answer.hint' }))) return 'a hint is used where none can be';
+  if (paused && !(inQuestion() && sendTaken(run, { type: 'timer.pause' }))) return 'the timer is paused where there is none';
   return null;
 }
 

@@ -1,0 +1,103 @@
+// Accessibility in the browser: axe-core (WCAG 2.0–2.2 A/AA rules) on every screen in both
+// themes, and the question screen's accessibility tree (question, options by name, live region).
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realContent } from '../unit/helpers';
+import { launch, openPage, serveDist, shot } from './harness';
+import { playScenario } from './player';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const content = realContent();
+let browser: Browser;
+let server: Server;
+let origin: string;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, origin, url } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  return violations;
+}
+
+describe.each([
+  ['default', false],
+  ['contrast', true],
+])('axe on every screen, %s theme', (theme, highContrast) => {
+  it('finds no WCAG A/AA violation on any screen of a full scenario', async () => {
+    const w = await openPage(browser, origin);
+    await w.context.addInitScript((hc) => localStorage.setItem('envoy.prefs', JSON.stringify({ highContrast: hc })), highContrast);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const problems: Record<string, string[]> = {};
+    const checked = new Set<string>();
+    const check = async (name: string) => {
+      if (checked.has(name)) return;
+      checked.add(name);
+      const found = await axe(w.page);
+      if (found.length) problems[name] = found;
+      if (highContrast) await shot(w.page, `contrast-${name}`);
+    };
+    // Settings first, then a whole scenario with a wrong answer or two, so feedback both ways is checked.
+    await w.page.click('[data-action="settings"]');
+    await check('settings');
+    await w.page.click('text=Back');
+    const s = content.scenarios['washington-2020']!;
+    await playScenario(w.page, 'mouse', content, s, (i) => i % 4 !== 1, (ids) => ids[0]!, check);
+    expect(checked.size).toBeGreaterThanOrEqual(12);
+    expect(problems, theme).toEqual({});
+    await w.context.close();
+  });
+});
+
+describe('the axe check itself', () => {
+  it('reports a planted violation (so a clean result means something)', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.waitForSelector('[data-action="play"]');
+    await w.page.evaluate(() => {
+      const b = document.createElement('button');
+      document.getElementById('ui')!.appendChild(b);
+    });
+    expect((await axe(w.page)).join('\n')).toMatch(/button-name/);
+    await w.context.close();
+  });
+});
+
+describe('the question screen for a screen reader', () => {
+  it('exposes the question, each option by name, and a polite live region', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url);
+    await w.page.click('[data-action="play"]');
+    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
+    await w.page.click('[data-action="begin"]');
+    await w.page.click('[data-action="continue"]');
+    await w.page.waitForSelector('[data-question]');
+    const id = await w.page.getAttribute('[data-question]', 'data-question');
+    const q = content.scenarios['washington-2020']!.meetings[0]!.questions.find((x) => x.id === id)!;
+    const tree = await w.page.locator('body').ariaSnapshot();
+    expect(tree).toContain(`heading "${q.prompt}" [level=1]`);
+    if (q.type === 'choice') for (const o of q.options) expect(tree).toMatch(new RegExp(`button "\\d\\. ${o.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    expect(await w.page.getAttribute('#live', 'aria-live')).toBe('polite');
+    // Answering announces the verdict through the live region.
+    if (q.type === 'choice') await w.page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
+    await w.page.waitForFunction(() => (document.getElementById('live')?.textContent ?? '').length > 0);
+    expect(await w.page.textContent('#live')).toMatch(/Correct/);
+    await w.context.close();
+  });
+});
