@@ -48,10 +48,15 @@ export class SelectScene extends Phaser.Scene {
     this.layout();
     this.scale.on('resize', this.layout, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off('resize', this.layout, this));
-    // The bundled font may arrive after the first frame: lay the text out again once it has.
-    void document.fonts?.ready.then(() => {
-      if (this.sys.isActive()) this.layout();
-    });
+    // The bundled font may arrive after the first frame: measure and draw the text again once
+    // both weights are in (a canvas does not redraw itself when a font loads).
+    void Promise.all([document.fonts.load(`16px "${FONT}"`), document.fonts.load(`bold 16px "${FONT}"`)])
+      .catch(() => undefined)
+      .then(() => {
+        if (!this.sys.isActive()) return;
+        for (const text of [...this.partyLabels.values(), ...this.neighbourLabels.values(), this.note]) text.style.update(true);
+        this.layout();
+      });
   }
 
   /** Draws the map to fill the stage, the note below it, and places the labels. */

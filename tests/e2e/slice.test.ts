@@ -80,7 +80,22 @@ describe('the slice in a real browser', () => {
     await w.page.goto(url);
     await w.page.waitForSelector('[data-action="play"]');
     const right = (i: number) => i % 3 === 0;
-    const played = await playScenario(w.page, 'keyboard', content, SLICE, right, (ids) => ids[ids.length - 1]!);
+    // The last move on offer, except the shortcut that skips Pristina (its sorting question).
+    const move = (ids: string[]) => ids.filter((id) => id !== 'straight-to-washington').at(-1)!;
+    // Count pointer events in the page: a keyboard-only run must have none.
+    await w.page.evaluate(() => {
+      (window as unknown as { pointerEvents: number }).pointerEvents = 0;
+      for (const type of ['pointerdown', 'mousedown', 'click']) {
+        document.addEventListener(type, (e) => {
+          // Enter on a button fires a synthetic click with detail 0; a real mouse click has detail >= 1.
+          if (e.type !== 'click' || (e as MouseEvent).detail > 0) (window as unknown as { pointerEvents: number }).pointerEvents++;
+        }, true);
+      }
+    });
+    const played = await playScenario(w.page, 'keyboard', content, SLICE, right, move);
+    expect(played.screens).toContain('question-sort');
+    expect(played.screens).toContain('question-order');
+    expect(await w.page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
     expect(ending).not.toBe(SLICE.endings[0]!.id);
     expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played.answers));
