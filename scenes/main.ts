@@ -39,7 +39,7 @@ const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 if (!loaded.ok) {
   // The session still renders the error screen, so authors see which file and field to fix.
-  const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], versions: {}, files: {} }, store, newSeed });
+  const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
   mountDirector(ui, live, session, prefsApi);
   session.app.send({ type: 'content.failed', errors: loaded.errors.map(formatContentError) });
 } else {

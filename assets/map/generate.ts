@@ -42,8 +42,6 @@ const PARTIES: Record<string, string> = {
   'Bosnia and Herz.': 'bosnia',
   'Bosnia and Herzegovina': 'bosnia',
 };
-/** Natural Earth's abbreviated names written out for the neighbours. */
-const NEIGHBOUR_NAMES: Record<string, string> = {};
 
 export const CONTESTED_NOTE = 'Kosovo declared independence in 2008; Serbia does not recognise it.';
 
@@ -260,7 +258,7 @@ const out = collection.features
     const neName = f.properties.name;
     const party = PARTIES[neName] ?? null;
     const rings = clipRings(f.geometry);
-    const name = party ? (partyNames.get(party) ?? neName) : (NEIGHBOUR_NAMES[neName] ?? neName);
+    const name = party ? (partyNames.get(party) ?? neName) : neName;
     return { party, name, dashed: party === 'kosovo', rings };
   })
   .filter((c) => c.rings.length > 0)

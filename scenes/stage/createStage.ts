@@ -8,6 +8,7 @@ import { BootScene } from './BootScene';
 import { BriefingScene } from './BriefingScene';
 import { DebriefScene } from './DebriefScene';
 import { NegotiationScene } from './NegotiationScene';
+import { SelectScene } from './SelectScene';
 import { TitleScene } from './TitleScene';
 import type { StageData } from './stageData';
 
@@ -15,7 +16,7 @@ const SCENE_FOR_SCREEN: Record<string, string> = {
   boot: 'TitleScene',
   title: 'TitleScene',
   settings: 'TitleScene',
-  select: 'TitleScene',
+  select: 'SelectScene',
   briefing: 'BriefingScene',
   negotiation: 'NegotiationScene',
   debrief: 'DebriefScene',
@@ -31,7 +32,7 @@ export function createStage(parent: HTMLElement, session: Session, prefs: { get(
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 640, height: parent.clientHeight || 480 },
     banner: false,
-    scene: [BootScene, TitleScene, BriefingScene, NegotiationScene, DebriefScene],
+    scene: [BootScene, TitleScene, SelectScene, BriefingScene, NegotiationScene, DebriefScene],
     callbacks: {
       postBoot: (g) => {
         g.registry.set('stage', data);

@@ -32,8 +32,10 @@ export interface Content {
   glossary: GlossaryTerm[];
   loadedTerms: string[];
   scenarios: Record<string, Scenario>;
-  /** Scenario ids in timeline order. */
+  /** Scenario ids in timeline order (tutorials are not on the timeline). */
   scenarioOrder: string[];
+  /** The guided practice scenario, if the content has one. */
+  tutorialId: string | null;
   /** Per scenario, a hash of its content: replay codes and saves name the version they need. */
   versions: Record<string, string>;
   /** Which file each scenario came from, for error messages. */
@@ -171,10 +173,11 @@ export function loadContent(rawFiles: Record<string, unknown>): LoadResult {
   if (errors.length) return { ok: false, errors };
 
   const scenarioOrder = Object.values(scenarios)
+    .filter((s) => !s.tutorial)
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
     .map((s) => s.id);
   const versions: Record<string, string> = {};
-  for (const id of scenarioOrder) {
+  for (const id of Object.keys(scenarios)) {
     versions[id] = fnv1a(stableStringify(scenarios[id])).toString(36);
   }
   return {
@@ -187,6 +190,7 @@ export function loadContent(rawFiles: Record<string, unknown>): LoadResult {
       loadedTerms,
       scenarios,
       scenarioOrder,
+      tutorialId: Object.values(scenarios).find((s) => s.tutorial)?.id ?? null,
       versions,
       files,
     },

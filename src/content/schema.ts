@@ -240,6 +240,8 @@ export const ScenarioSchema = z.strictObject({
   endings: z.array(EndingSchema).min(3),
   /** Upper bound on decisions (answers + moves) in one run, checked by path enumeration. */
   maxDecisions: z.number().int().min(1).max(200),
+  /** A guided practice run: kept off the timeline, started from "How to play", shown with coaching. */
+  tutorial: z.boolean().default(false),
 });
 
 export type Evidence = z.infer<typeof EvidenceSchema>;

@@ -66,6 +66,8 @@ export const appMachine = setup({
       on: {
         'menu.play': 'select',
         'menu.settings': 'settings',
+        // "How to play" opens the tutorial's briefing straight from the title.
+        'scenario.choose': { target: 'briefing', actions: 'chooseScenario' },
         'run.resumed': { target: 'negotiation', actions: assign({ scenarioId: ({ event }) => event.scenarioId }) },
       },
     },

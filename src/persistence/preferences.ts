@@ -15,6 +15,7 @@ export const PreferencesSchema = z.object({
   captions: z.boolean().catch(true),
   showTimer: z.boolean().catch(true),
   locale: z.enum(['en', 'pseudo']).catch('en'),
+  tutorialSeen: z.boolean().catch(false),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

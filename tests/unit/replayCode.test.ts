@@ -340,7 +340,7 @@ function longestInformedRun(s: Scenario, settings: RunSettings, seed: number, us
       options = choicesAt(s, snap).map((e) => [e]);
     }
     for (const seq of options) {
-      let next = snap;
+      let next: RunSnapshot = snap;
       for (const e of seq) [next] = transition(machine, next, e) as [RunSnapshot, unknown];
       if (next !== snap) visit(next, [...path, ...seq], decisions + seq.filter(isDecision).length);
     }

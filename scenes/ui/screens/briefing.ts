@@ -2,6 +2,7 @@
 import { t } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { partyChip, quoteBlock } from '../parts';
+import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import type { Screen } from './types';
 
@@ -14,6 +15,7 @@ export const briefingScreen: Screen = ({ session, send }) => {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'screen-heading' },
+    coachTip(s, 'briefing', send),
     h('p', { class: 'eyebrow' }, `${t('briefing.heading')} · ${s.date}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, s.title),
     h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),

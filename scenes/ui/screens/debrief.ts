@@ -2,6 +2,7 @@
 import { findQuestion } from '../../../src/engine/stats';
 import { t, type StringKey } from '../../../src/i18n';
 import { button, h } from '../dom';
+import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import type { Screen } from './types';
 
@@ -34,6 +35,7 @@ export const debriefScreen: Screen = ({ session, send }) => {
   return h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
+    coachTip(scenario, 'ending', send),
     h('p', { class: 'eyebrow' }, `${t('ending.heading')} · ${t(`ending.kind.${view.ending.kind}` as StringKey)}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title),
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),

@@ -4,6 +4,7 @@ import type { RunView } from '../../../src/engine/presenter';
 import { t, type StringKey } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
+import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
 import type { Screen, ScreenContext } from './types';
@@ -93,7 +94,7 @@ export const negotiationScreen: Screen = (ctx) => {
   return h(
     'div',
     { class: 'panel negotiation', 'data-phase': view.phase },
-    h('main', { class: 'negotiation-main' }, body),
+    h('main', { class: 'negotiation-main' }, coachTip(view.scenario, view.phase, ctx.send), body),
     h(
       'aside',
       { class: 'negotiation-side' },
