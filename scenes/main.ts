@@ -9,6 +9,7 @@ import { readPreferences, writePreferences, type Preferences } from '../src/pers
 import { safeStore } from '../src/persistence/storage';
 import { createSession } from '../src/session';
 import { applyPreferences } from './ui/preferences';
+import { mountSound } from './audio/soundDirector';
 import { mountDirector } from './ui/director';
 
 const files = import.meta.glob('/content/**/*.json', { eager: true, import: 'default' });
@@ -43,9 +44,14 @@ if (!loaded.ok) {
   mountDirector(ui, live, session, prefsApi);
   session.app.send({ type: 'content.failed', errors: loaded.errors.map(formatContentError) });
 } else {
-  const session = createSession({ content: loaded.content, store, newSeed });
+  const session = createSession({ content: loaded.content, store, newSeed, now: () => new Date().toISOString() });
   mountDirector(ui, live, session, prefsApi);
+  const stopSound = mountSound(session, prefsApi);
+  import.meta.hot?.dispose(stopSound);
   session.boot();
+  // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
+  const code = new URLSearchParams(location.search).get('run');
+  if (code) session.send({ type: 'watch.code', code });
   for (const reason of storageProblems) session.send({ type: 'notice.show', message: t('notice.storage', { reason }) });
   performance.mark('envoy:menu-ready');
   // Phaser loads alongside the menu, never in front of it.

@@ -68,7 +68,7 @@ const FADE_OUT_MS = 700;
 
 /** Finds Howl and Howler in whatever shape the bundler hands the CommonJS package over. */
 export function howlerFrom(loaded: unknown): HowlerLike | null {
-  const candidates = [loaded, (loaded as { default?: unknown } | null)?.default, globalThis];
+  const candidates = [loaded, (loaded as { default?: unknown } | null)?.default];
   for (const c of candidates) {
     const lib = c as Partial<HowlerLike> | null | undefined;
     if (lib && typeof lib.Howl === 'function' && lib.Howler && typeof lib.Howler === 'object') return lib as HowlerLike;

@@ -6,6 +6,9 @@ import { t } from '../../src/i18n';
 import type { Session } from '../../src/session';
 import { button, h } from './dom';
 import { briefingScreen } from './screens/briefing';
+import { compareScreen } from './screens/compare';
+import { historyScreen } from './screens/history';
+import { watchScreen } from './screens/watch';
 import { debriefScreen } from './screens/debrief';
 import { negotiationScreen } from './screens/negotiation';
 import { selectScreen } from './screens/select';
@@ -20,7 +23,13 @@ const SCREENS: Record<string, Screen> = {
   negotiation: negotiationScreen,
   debrief: debriefScreen,
   settings: settingsScreen,
+  history: historyScreen,
+  compare: compareScreen,
+  watch: watchScreen,
 };
+
+/** Watch mode plays back one step this often (ms) while playing. */
+const WATCH_STEP_MS = 1200;
 
 /** The app state's name, e.g. "title" or "negotiation". */
 export function screenName(session: Session): string {
@@ -31,9 +40,9 @@ export function screenName(session: Session): string {
 /** Changes of this key mean a new screen; anything else keeps the DOM (and focus) as it is. */
 function screenKey(session: Session, locale: string): string {
   const name = screenName(session);
-  const view = name === 'negotiation' || name === 'debrief' ? session.runView() : null;
-  const notices = session.app.getSnapshot().context.notices.length;
-  return [name, locale, notices, view?.phase, view?.meeting?.id, view?.question?.id, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
+  const view = name === 'negotiation' || name === 'debrief' || name === 'watch' ? session.runView() : null;
+  const { notices, watchPlaying } = session.app.getSnapshot().context;
+  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
 }
 
 export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {
@@ -49,9 +58,10 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
       announceTimer = setTimeout(() => (live.textContent = message), 50);
     },
     prefs,
+    refresh: () => render(true),
   };
 
-  const render = (force = false) => {
+  function render(force = false) {
     const key = screenKey(session, prefs.get().locale);
     if (!force && key === lastKey) return;
     const first = lastKey === '' || lastKey.startsWith('boot|');
@@ -78,7 +88,7 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     announceFor(name);
     if (!first) root.querySelector<HTMLElement>('#screen-heading')?.focus({ preventScroll: false });
     root.scrollTop = 0;
-  };
+  }
 
   const announceFor = (name: string) => {
     const view = session.runView();
@@ -103,10 +113,24 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     }
   };
   document.addEventListener('keydown', onKey);
-  const unsubscribe = session.subscribe(() => render());
+  // The watch clock lives in the view: the model only ever sees `watch.step` events.
+  let watchTimer: ReturnType<typeof setInterval> | undefined;
+  const syncWatchClock = () => {
+    const playing = session.app.getSnapshot().matches('watch') && session.app.getSnapshot().context.watchPlaying;
+    if (playing && !watchTimer) watchTimer = setInterval(() => session.send({ type: 'watch.step' }), WATCH_STEP_MS);
+    if (!playing && watchTimer) {
+      clearInterval(watchTimer);
+      watchTimer = undefined;
+    }
+  };
+  const unsubscribe = session.subscribe(() => {
+    render();
+    syncWatchClock();
+  });
   prefs.onChange(() => render(true));
   render();
   return () => {
+    clearInterval(watchTimer);
     unsubscribe();
     document.removeEventListener('keydown', onKey);
   };

@@ -12,6 +12,10 @@ export interface AppContext {
   contentErrors: string[];
   /** Messages for the player (a discarded save, storage that cannot be written...). */
   notices: string[];
+  /** The two replay codes on the compare screen. */
+  compare: { a: string; b: string } | null;
+  /** Watch mode: whether playback advances by itself. */
+  watchPlaying: boolean;
 }
 
 export type AppEvent =
@@ -28,7 +32,14 @@ export type AppEvent =
   | { type: 'nav.back' }
   | { type: 'nav.title' }
   | { type: 'notice.show'; message: string }
-  | { type: 'notice.dismiss' };
+  | { type: 'notice.dismiss' }
+  | { type: 'menu.history' }
+  | { type: 'compare.open'; a: string; b: string }
+  | { type: 'watch.open'; scenarioId: string }
+  | { type: 'watch.play' }
+  | { type: 'watch.pause' }
+  | { type: 'watch.ended' }
+  | { type: 'watch.takeover' };
 
 export const appMachine = setup({
   types: {} as { context: AppContext; events: AppEvent },
@@ -44,10 +55,15 @@ export const appMachine = setup({
       notices: ({ context, event }) => (event.type === 'notice.show' ? [...context.notices, event.message] : context.notices),
     }),
     dismissNotice: assign({ notices: ({ context }) => context.notices.slice(1) }),
+    openCompare: assign({ compare: ({ event }) => (event.type === 'compare.open' ? { a: event.a, b: event.b } : null) }),
+    openWatch: assign({
+      scenarioId: ({ context, event }) => (event.type === 'watch.open' ? event.scenarioId : context.scenarioId),
+      watchPlaying: false,
+    }),
   },
 }).createMachine({
   id: 'app',
-  context: { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [] },
+  context: { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false },
   initial: 'boot',
   on: {
     'notice.show': { actions: 'addNotice' },
@@ -66,6 +82,8 @@ export const appMachine = setup({
       on: {
         'menu.play': 'select',
         'menu.settings': 'settings',
+        'menu.history': 'history',
+        'watch.open': { target: 'watch', actions: 'openWatch' },
         // "How to play" opens the tutorial's briefing straight from the title.
         'scenario.choose': { target: 'briefing', actions: 'chooseScenario' },
         'run.resumed': { target: 'negotiation', actions: assign({ scenarioId: ({ event }) => event.scenarioId }) },
@@ -97,6 +115,36 @@ export const appMachine = setup({
         'debrief.again': 'briefing',
         'nav.back': 'select',
         'nav.title': 'title',
+        // Rewind: the session has started a run from just before the chosen decision.
+        'run.resumed': { target: 'negotiation', actions: assign({ scenarioId: ({ event }) => event.scenarioId }) },
+        'menu.history': 'history',
+        'compare.open': { target: 'compare', actions: 'openCompare' },
+        'watch.open': { target: 'watch', actions: 'openWatch' },
+      },
+    },
+    history: {
+      on: {
+        'compare.open': { target: 'compare', actions: 'openCompare' },
+        'watch.open': { target: 'watch', actions: 'openWatch' },
+        'nav.back': 'title',
+        'nav.title': 'title',
+      },
+    },
+    compare: {
+      on: {
+        'nav.back': 'history',
+        'nav.title': 'title',
+        'watch.open': { target: 'watch', actions: 'openWatch' },
+      },
+    },
+    watch: {
+      on: {
+        'watch.play': { actions: assign({ watchPlaying: true }) },
+        'watch.pause': { actions: assign({ watchPlaying: false }) },
+        'watch.ended': { actions: assign({ watchPlaying: false }) },
+        'watch.takeover': { target: 'negotiation', actions: assign({ watchPlaying: false }) },
+        'nav.back': { target: 'history', actions: assign({ watchPlaying: false }) },
+        'nav.title': { target: 'title', actions: assign({ watchPlaying: false }) },
       },
     },
   },

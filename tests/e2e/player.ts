@@ -127,6 +127,27 @@ export async function playScenario(
   await step('title', () => activate(page, input, '[data-action="play"]'));
   await step('select', () => activate(page, input, `[data-scenario="${scenario.id}"] [data-action="choose"]`));
   await step('briefing', () => activate(page, input, '[data-action="begin"]'));
+  return playOn(page, input, content, scenario, right, move, onScreen, played);
+}
+
+/** Plays on from wherever the run is (after a resume or a rewind) to the debrief. */
+export async function playOn(
+  page: Page,
+  input: Input,
+  content: Content,
+  scenario: Scenario,
+  right: (i: number) => boolean,
+  move: (unlocked: string[]) => string,
+  onScreen: (name: string) => Promise<void> = async () => {},
+  played: Played = { answers: [], moves: [], screens: [] },
+): Promise<Played> {
+  const step = async (name: string, action: () => Promise<void>) => {
+    played.screens.push(name);
+    await onScreen(name);
+    const before = await screenKey(page);
+    await action();
+    await afterChange(page, before);
+  };
   const continueKey = async () => {
     if (input === 'mouse') await page.click('[data-action="continue"]');
     else await page.keyboard.press('1');

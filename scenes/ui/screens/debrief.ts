@@ -1,41 +1,23 @@
-// The debrief: the ending, understanding and trust per party, and the decisions in order.
-import { findQuestion } from '../../../src/engine/stats';
+// The debrief: the ending, understanding and trust per party, and the decisions in order with
+// rewind, replay code and compare.
 import { t, type StringKey } from '../../../src/i18n';
-import { button, h } from '../dom';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
+import { button, h } from '../dom';
+import { replaySection } from './replay';
 import type { Screen } from './types';
 
-export const debriefScreen: Screen = ({ session, send }) => {
+export const debriefScreen: Screen = (ctx) => {
+  const { session, send } = ctx;
   const { content } = session;
   const view = session.runView();
   const result = session.app.getSnapshot().context.result;
   if (!view || !result || !view.ending) return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('ending.heading')));
-  const scenario = view.scenario;
   const full = result.answers.filter((a) => a.fraction === 1).length;
-  const decisions: HTMLElement[] = [];
-  let moveIndex = 0;
-  // Answers and moves interleave by meeting: list each meeting's answers, then its move.
-  const meetingsInOrder = [...new Set([...result.answers.map((a) => a.meetingId), ...result.moves.map((m) => m.meetingId)])];
-  for (const meetingId of meetingsInOrder) {
-    const meeting = scenario.meetings.find((m) => m.id === meetingId)!;
-    for (const a of result.answers.filter((x) => x.meetingId === meetingId)) {
-      const q = findQuestion(scenario, a.questionId)!;
-      const label = q.type === 'true-false' ? `${q.prompt} ${q.statement}` : q.prompt;
-      const resultText = a.timedOut ? t('feedback.timeout') : a.fraction === 1 ? t('feedback.correct') : a.fraction > 0 ? t('feedback.partial', { percent: Math.round(a.fraction * 100) }) : t('feedback.wrong');
-      decisions.push(h('li', { class: 'decision answer' }, t('ending.timeline.answer', { prompt: label, result: resultText })));
-    }
-    const mv = result.moves[moveIndex];
-    if (mv && mv.meetingId === meetingId) {
-      moveIndex++;
-      const def = meeting.moves.find((x) => x.id === mv.moveId)!;
-      decisions.push(h('li', { class: 'decision move' }, t('ending.timeline.move', { meeting: meeting.title, text: def.text })));
-    }
-  }
   return h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
-    coachTip(scenario, 'ending', send),
+    coachTip(view.scenario, 'ending', send),
     h('p', { class: 'eyebrow' }, `${t('ending.heading')} · ${t(`ending.kind.${view.ending.kind}` as StringKey)}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title),
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
@@ -59,8 +41,6 @@ export const debriefScreen: Screen = ({ session, send }) => {
         ),
       ),
     ),
-    h('h2', {}, t('ending.timeline')),
-    h('ol', { class: 'decisions' }, ...decisions),
     h(
       'nav',
       { class: 'menu row' },
@@ -68,5 +48,6 @@ export const debriefScreen: Screen = ({ session, send }) => {
       button(t('ending.another'), () => send({ type: 'nav.back' }), { 'data-action': 'another' }),
       button(t('nav.title'), () => send({ type: 'nav.title' }), { 'data-action': 'title' }),
     ),
+    replaySection(ctx),
   );
 };

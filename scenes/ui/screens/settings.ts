@@ -13,6 +13,8 @@ export const settingsScreen: Screen = ({ send, prefs }) => {
       ' ',
       label,
     );
+  const range = (id: string, value: number, onChange: (v: number) => void) =>
+    h('input', { type: 'range', id, min: 0, max: 100, step: 5, value: Math.round(value * 100), onchange: (e: Event) => onChange(Number((e.target as HTMLInputElement).value) / 100) });
   const size = h(
     'select',
     { id: 'text-size', name: 'textScale', onchange: (e: Event) => prefs.set({ textScale: Number((e.target as HTMLSelectElement).value) as 1 | 1.5 | 2 }) },
@@ -25,6 +27,11 @@ export const settingsScreen: Screen = ({ send, prefs }) => {
     h('p', { class: 'field' }, h('label', { for: 'text-size' }, t('settings.textSize')), ' ', size),
     h('p', { class: 'field' }, check(t('settings.contrast'), p.highContrast, (v) => prefs.set({ highContrast: v }), 'highContrast')),
     h('p', { class: 'field' }, check(t('settings.motion'), p.reducedMotion === true, (v) => prefs.set({ reducedMotion: v }), 'reducedMotion')),
+    h('p', { class: 'field' }, h('label', { for: 'music-volume' }, t('settings.music')), ' ', range('music-volume', p.musicVolume, (v) => prefs.set({ musicVolume: v }))),
+    h('p', { class: 'field' }, h('label', { for: 'effects-volume' }, t('settings.effects')), ' ', range('effects-volume', p.effectsVolume, (v) => prefs.set({ effectsVolume: v }))),
+    h('p', { class: 'field' }, check(t('settings.mute'), p.muted, (v) => prefs.set({ muted: v }), 'muted')),
+    h('p', { class: 'field' }, check(t('settings.captions'), p.captions, (v) => prefs.set({ captions: v }), 'captions')),
+    h('p', { class: 'field' }, check(t('settings.timer'), p.showTimer, (v) => prefs.set({ showTimer: v }), 'showTimer')),
     h('p', { class: 'field' }, check(t('settings.locale'), p.locale === 'pseudo', (v) => prefs.set({ locale: v ? 'pseudo' : 'en' }), 'locale')),
     h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }), { class: 'primary' })),
   );

@@ -30,6 +30,7 @@ export const titleScreen: Screen = ({ session, send, prefs }) => {
       firstTime && tutorial,
       button(t('title.play'), () => send({ type: 'menu.play' }), { class: canResume || firstTime ? '' : 'primary', 'data-action': 'play' }),
       !firstTime && tutorial,
+      button(t('title.history'), () => send({ type: 'menu.history' }), { 'data-action': 'history' }),
       button(t('title.settings'), () => send({ type: 'menu.settings' }), { 'data-action': 'settings' }),
     ),
     h('p', { class: 'about' }, t('title.about')),

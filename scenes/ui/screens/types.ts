@@ -8,6 +8,8 @@ export interface ScreenContext {
   /** Speaks a message through the polite live region. */
   announce: (message: string) => void;
   prefs: { get(): Preferences; set(patch: Partial<Preferences>): void };
+  /** Re-render the screen after a change the session does not know about (e.g. history edits). */
+  refresh: () => void;
 }
 
 export type Screen = (ctx: ScreenContext) => HTMLElement;

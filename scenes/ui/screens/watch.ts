@@ -1,0 +1,33 @@
+// Watch mode: a recorded or shared run played back step by step, read-only, with play, pause,
+// step, and "play on from here yourself".
+import { t } from '../../../src/i18n';
+import { button, h } from '../dom';
+import { negotiationScreen } from './negotiation';
+import type { Screen } from './types';
+
+export const watchScreen: Screen = (ctx) => {
+  const { session, send } = ctx;
+  const progress = session.watchProgress ?? { step: 0, total: 0 };
+  const playing = session.app.getSnapshot().context.watchPlaying;
+  const view = session.runView();
+  const atEnd = progress.step >= progress.total;
+  const bar = h(
+    'div',
+    { class: 'watch-bar', role: 'group', 'aria-label': t('watch.heading') },
+    h('strong', {}, t('watch.heading')),
+    h('span', { 'data-progress': `${progress.step}/${progress.total}` }, t('watch.progress', { step: progress.step, total: progress.total })),
+    playing
+      ? button(t('watch.pause'), () => send({ type: 'watch.pause' }), { 'data-action': 'watch-pause' })
+      : button(t('watch.play'), () => send({ type: 'watch.play' }), { 'data-action': 'watch-play', disabled: atEnd }),
+    button(t('watch.step'), () => send({ type: 'watch.step' }), { 'data-action': 'watch-step', disabled: atEnd }),
+    view?.phase !== 'ending' && button(t('watch.takeover'), () => send({ type: 'watch.takeover' }), { 'data-action': 'watch-takeover' }),
+    button(t('watch.exit'), () => send({ type: 'nav.back' }), { class: 'quiet', 'data-action': 'watch-exit' }),
+  );
+  const body =
+    view?.phase === 'ending' && view.ending
+      ? h('section', { class: 'panel', 'data-ending': view.ending.id }, h('p', { class: 'eyebrow' }, t('watch.ended')), h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title), h('p', {}, view.ending.debrief))
+      : negotiationScreen(ctx);
+  // Watching is read-only: the answer and move buttons of the negotiation screen do nothing.
+  for (const el of body.querySelectorAll<HTMLButtonElement>('.negotiation-main button, .negotiation-main select')) el.disabled = true;
+  return h('div', { class: 'watch' }, bar, body);
+};
