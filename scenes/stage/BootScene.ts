@@ -1,7 +1,9 @@
-// Boot: makes the stage's textures (emblems, paper grain) with a progress bar, then hands over.
+// Boot: waits for what the stage draws with (the bundled font in both weights) behind a real
+// progress bar, then hands over to the scene for the current screen.
 import * as Phaser from 'phaser';
-import { EMBLEMS, drawEmblem } from './emblems';
 import { PALETTE } from './palette';
+
+const FONTS = ['400 16px "Atkinson Hyperlegible"', '700 16px "Atkinson Hyperlegible"'];
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -13,28 +15,18 @@ export class BootScene extends Phaser.Scene {
     const barWidth = Math.min(320, width * 0.7);
     const x = (width - barWidth) / 2;
     const y = height / 2;
-    const frame = this.add.graphics();
-    frame.lineStyle(2, PALETTE.paper, 1).strokeRect(x, y - 8, barWidth, 16);
+    this.add.graphics().lineStyle(2, PALETTE.paper, 1).strokeRect(x, y - 8, barWidth, 16);
     const bar = this.add.graphics();
-    const names = Object.keys(EMBLEMS);
     let done = 0;
-    // One texture per tick, so the bar really moves while the textures are made.
-    this.time.addEvent({
-      delay: 1,
-      repeat: names.length - 1,
-      callback: () => {
-        const name = names[done]!;
-        const g = this.make.graphics({}, false);
-        drawEmblem(g, name, 32, 32, 28, PALETTE.paper);
-        g.generateTexture(`emblem-${name}`, 64, 64);
-        g.destroy();
-        done++;
-        bar.clear().fillStyle(PALETTE.paper, 1).fillRect(x + 2, y - 6, (barWidth - 4) * (done / names.length), 12);
-        if (done === names.length) {
-          this.scene.stop();
-          this.game.events.emit('envoy:booted');
-        }
-      },
+    const advance = () => {
+      done++;
+      bar.clear().fillStyle(PALETTE.paper, 1).fillRect(x + 2, y - 6, (barWidth - 4) * (done / FONTS.length), 12);
+    };
+    // A font that fails to load is not fatal: the stage falls back to the system font.
+    const loads = FONTS.map((font) => (document.fonts?.load(font) ?? Promise.resolve()).catch(() => undefined).then(advance));
+    void Promise.all(loads).then(() => {
+      this.scene.stop();
+      this.game.events.emit('envoy:booted');
     });
   }
 }

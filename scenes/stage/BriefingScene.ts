@@ -1,5 +1,6 @@
 // Briefing backdrop: the dossier on the desk, with the scenario's date and the parties' emblems.
 import * as Phaser from 'phaser';
+import { addEmblem } from './emblems';
 import { hex, PALETTE } from './palette';
 import type { StageData } from './stageData';
 
@@ -31,7 +32,7 @@ export class BriefingScene extends Phaser.Scene {
       const row = Math.floor(i / 3);
       const ex = x + w * (0.25 + col * 0.25);
       const ey = y + 90 + row * 90;
-      this.add.image(ex, ey, `emblem-${p.emblem}`).setTint(hex(p.colour)).setScale(0.7);
+      addEmblem(this, p.emblem, ex, ey, 20, hex(p.colour));
       this.add.text(ex, ey + 28, p.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: '14px', color: '#1b1b1f' }).setOrigin(0.5, 0);
     });
     this.scale.on('resize', () => this.scene.restart(data), this);

@@ -1,6 +1,7 @@
 // Debrief chart: per party, understanding (solid) and trust (outline) as paired bars.
 import * as Phaser from 'phaser';
 import { t } from '../../src/i18n';
+import { addEmblem } from './emblems';
 import { hex, PALETTE } from './palette';
 import type { StageData } from './stageData';
 
@@ -27,7 +28,7 @@ export class DebriefScene extends Phaser.Scene {
     this.add.text(left + 182, 8, t('ending.table.trust'), legend);
     parties.forEach((p, i) => {
       const y = top + i * rowH;
-      this.add.image(left + 12, y + rowH * 0.35, `emblem-${p.emblem}`).setTint(hex(p.colour)).setScale(Math.min(0.4, rowH / 140));
+      addEmblem(this, p.emblem, left + 12, y + rowH * 0.35, Math.min(11, rowH / 5), hex(p.colour));
       g.fillStyle(hex(p.colour), 1).fillRect(left + 40, y + rowH * 0.15, barMax * (p.understanding / 100), rowH * 0.28);
       g.lineStyle(2, hex(p.colour), 1).strokeRect(left + 40, y + rowH * 0.5, Math.max(2, barMax * (p.trust / 100)), rowH * 0.22);
     });

@@ -3,6 +3,7 @@
 import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
+import { addEmblem } from './emblems';
 import { hex, PALETTE } from './palette';
 import type { StageData } from './stageData';
 
@@ -76,7 +77,7 @@ export class NegotiationScene extends Phaser.Scene {
       const y = cy - Math.abs(Math.sin(a)) * ry * 0.9 + ry * 0.25;
       const scale = Math.max(0.45, Math.min(1, rx / 300));
       const halo = this.add.circle(x, y, 40 * scale, PALETTE.focus, 0.35).setVisible(false);
-      this.add.image(x, y, `emblem-${meter.emblem}`).setTint(hex(meter.colour)).setScale(scale);
+      addEmblem(this, meter.emblem, x, y, 28 * scale, hex(meter.colour));
       this.add
         .text(x, y + 54 * scale, meter.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${Math.round(16 * Math.max(0.8, scale))}px`, color: '#fbf8f1' })
         .setOrigin(0.5, 0);

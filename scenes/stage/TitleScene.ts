@@ -1,6 +1,7 @@
 // Title backdrop: the parties' emblems drifting slowly around a table seen from above.
 import * as Phaser from 'phaser';
 import { prefersReducedMotion } from '../ui/preferences';
+import { addEmblem } from './emblems';
 import { hex, PALETTE } from './palette';
 import type { StageData } from './stageData';
 
@@ -21,8 +22,7 @@ export class TitleScene extends Phaser.Scene {
     const ring = this.add.container(cx, cy);
     parties.forEach((p, i) => {
       const a = (i / parties.length) * Math.PI * 2;
-      const seat = this.add.image(Math.cos(a) * (r + 28), Math.sin(a) * (r + 28), `emblem-${p.emblem}`);
-      seat.setTint(hex(p.colour)).setScale(Math.max(0.35, r / 320));
+      const seat = addEmblem(this, p.emblem, Math.cos(a) * (r + 28), Math.sin(a) * (r + 28), Math.max(10, r / 11), hex(p.colour));
       ring.add(seat);
     });
     if (!prefersReducedMotion(data.prefs.get())) {

@@ -34,3 +34,10 @@ export function drawEmblem(g: Phaser.GameObjects.Graphics, name: string, x: numb
   g.fillStyle(colour, 1);
   (EMBLEMS[name] ?? EMBLEMS.ring!)(g, x, y, r);
 }
+
+/** An emblem as its own small Graphics object at (x, y): vector, so it stays sharp at any size. */
+export function addEmblem(scene: Phaser.Scene, name: string, x: number, y: number, radius: number, colour: number): Phaser.GameObjects.Graphics {
+  const g = scene.add.graphics({ x, y });
+  drawEmblem(g, name, 0, 0, radius, colour);
+  return g;
+}

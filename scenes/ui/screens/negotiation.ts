@@ -90,7 +90,7 @@ export const negotiationScreen: Screen = (ctx) => {
             ? movesPanel(ctx, view)
             : view.phase === 'outcome'
               ? outcomePanel(ctx, view)
-              : h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading'));
+              : h('section', {}, h('p', { class: 'eyebrow' }, view.scenario.date), h('h1', { id: 'screen-heading', tabindex: '-1' }, view.scenario.title), h('p', { class: 'lead' }, view.scenario.summary));
   return h(
     'div',
     { class: 'panel negotiation', 'data-phase': view.phase },
