@@ -34,6 +34,9 @@ const prefsApi = {
 };
 applyPreferences(prefs);
 setLocale(prefs.locale);
+// The page shell's own words come from the locale file too.
+document.querySelector('.skip-link')!.textContent = t('app.skip');
+document.title = t('app.name');
 
 const loaded = loadContent(files);
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;

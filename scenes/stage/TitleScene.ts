@@ -25,8 +25,9 @@ export class TitleScene extends Phaser.Scene {
       const seat = addEmblem(this, p.emblem, Math.cos(a) * (r + 28), Math.sin(a) * (r + 28), Math.max(10, r / 11), hex(p.colour));
       ring.add(seat);
     });
+    // One slow turn on arrival, then stillness: an endless spin would keep the loop awake.
     if (!prefersReducedMotion(data.prefs.get())) {
-      this.tweens.add({ targets: ring, angle: 360, duration: 120000, repeat: -1 });
+      this.tweens.add({ targets: ring, angle: { from: -30, to: 0 }, alpha: { from: 0, to: 1 }, duration: 1600, ease: 'Cubic.easeOut' });
     }
     this.scale.on('resize', () => this.scene.restart(data), this);
   }

@@ -44,6 +44,26 @@ export function createStage(parent: HTMLElement, session: Session, prefs: { get(
     },
   });
 
+  // Idle cost: when nothing moves the stage stops its loop (laptop batteries, old machines).
+  // Any change wakes it; it sleeps again once no tween is running.
+  let sleepTimer: ReturnType<typeof setTimeout> | undefined;
+  const busy = () => game.scene.getScenes(true).some((scene) => scene.tweens.getTweens().length > 0 || scene.sys.settings.key === 'BootScene');
+  const trySleep = () => {
+    if (busy()) {
+      sleepTimer = setTimeout(trySleep, 250);
+      return;
+    }
+    game.loop.sleep();
+    parent.dataset.loop = 'asleep';
+  };
+  const wake = () => {
+    if (!game.loop.running) game.loop.wake(true);
+    parent.dataset.loop = 'awake';
+    clearTimeout(sleepTimer);
+    // A few frames to draw the change before checking for tweens.
+    sleepTimer = setTimeout(trySleep, 300);
+  };
+
   let current = '';
   let booted = false;
   const follow = () => {
@@ -57,12 +77,20 @@ export function createStage(parent: HTMLElement, session: Session, prefs: { get(
   game.events.on('envoy:booted', () => {
     booted = true;
     follow();
+    wake();
   });
-  const unsubscribe = session.subscribe(follow);
+  const onChange = () => {
+    follow();
+    wake();
+  };
+  const unsubscribe = session.subscribe(onChange);
+  game.scale.on('resize', wake);
+  prefs.onChange(wake);
 
   return {
     game,
     destroy() {
+      clearTimeout(sleepTimer);
       unsubscribe();
       game.destroy(true);
     },

@@ -10,6 +10,7 @@ export function prefersReducedMotion(prefs: Preferences): boolean {
 export function applyPreferences(prefs: Preferences): void {
   const root = document.documentElement;
   root.style.setProperty('--text-scale', String(prefs.textScale));
+  root.dataset.textScale = String(prefs.textScale);
   root.dataset.theme = prefs.highContrast ? 'contrast' : 'default';
   root.dataset.motion = prefersReducedMotion(prefs) ? 'reduced' : 'full';
   root.lang = prefs.locale === 'pseudo' ? 'en-XA' : 'en';

@@ -1,28 +1,15 @@
 // Accessibility in the browser: axe-core (WCAG 2.0–2.2 A/AA rules) on every screen in both
 // themes, and the question screen's accessibility tree (question, options by name, live region).
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { launch, openPage, serveDist, shot } from './harness';
+import { openPage, shot, useSite } from './harness';
 import { playScenario } from './player';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const content = realContent();
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 async function axe(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
@@ -40,9 +27,9 @@ describe.each([
   ['contrast', true],
 ])('axe on every screen, %s theme', (theme, highContrast) => {
   it('finds no WCAG A/AA violation on any screen of a full scenario', async () => {
-    const w = await openPage(browser, origin);
+    const w = await openPage(site.browser, site.origin);
     await w.context.addInitScript((hc) => localStorage.setItem('envoy.prefs', JSON.stringify({ highContrast: hc })), highContrast);
-    await w.page.goto(url);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     const problems: Record<string, string[]> = {};
     const checked = new Set<string>();
@@ -67,8 +54,8 @@ describe.each([
 
 describe('the axe check itself', () => {
   it('reports a planted violation (so a clean result means something)', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     await w.page.evaluate(() => {
       const b = document.createElement('button');
@@ -81,8 +68,8 @@ describe('the axe check itself', () => {
 
 describe('the question screen for a screen reader', () => {
   it('exposes the question, each option by name, and a polite live region', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.click('[data-action="play"]');
     await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
     await w.page.click('[data-action="begin"]');

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -104,4 +105,21 @@ export async function shot(page: Page, name: string): Promise<string> {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * One served site and one browser for a test file: call at the top of a file, read the
+ * fields inside tests (they are filled in beforeAll).
+ */
+export function useSite(extraArgs: string[] = []) {
+  const site = {} as { browser: Browser; server: Server; origin: string; url: string };
+  beforeAll(async () => {
+    Object.assign(site, await serveDist());
+    site.browser = await launch(extraArgs);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }

@@ -103,6 +103,17 @@ async function answer(page: Page, input: Input, q: Question, right: boolean, con
   }
 }
 
+/** One step of play: note the screen, act, and wait until the screen has changed. */
+function stepper(page: Page, played: Played, onScreen: (name: string) => Promise<void>) {
+  return async (name: string, action: () => Promise<void>) => {
+    played.screens.push(name);
+    await onScreen(name);
+    const before = await screenKey(page);
+    await action();
+    await afterChange(page, before);
+  };
+}
+
 /**
  * From the title screen, plays a scenario to its debrief. `right(i)` says whether the i-th answer
  * is right; `move(unlocked)` picks a move among the unlocked ones.
@@ -117,13 +128,7 @@ export async function playScenario(
   onScreen: (name: string) => Promise<void> = async () => {},
 ): Promise<Played> {
   const played: Played = { answers: [], moves: [], screens: [] };
-  const step = async (name: string, action: () => Promise<void>) => {
-    played.screens.push(name);
-    await onScreen(name);
-    const before = await screenKey(page);
-    await action();
-    await afterChange(page, before);
-  };
+  const step = stepper(page, played, onScreen);
   await step('title', () => activate(page, input, '[data-action="play"]'));
   await step('select', () => activate(page, input, `[data-scenario="${scenario.id}"] [data-action="choose"]`));
   await step('briefing', () => activate(page, input, '[data-action="begin"]'));
@@ -141,13 +146,7 @@ export async function playOn(
   onScreen: (name: string) => Promise<void> = async () => {},
   played: Played = { answers: [], moves: [], screens: [] },
 ): Promise<Played> {
-  const step = async (name: string, action: () => Promise<void>) => {
-    played.screens.push(name);
-    await onScreen(name);
-    const before = await screenKey(page);
-    await action();
-    await afterChange(page, before);
-  };
+  const step = stepper(page, played, onScreen);
   const continueKey = async () => {
     if (input === 'mouse') await page.click('[data-action="continue"]');
     else await page.keyboard.press('1');

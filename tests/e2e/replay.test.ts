@@ -1,32 +1,18 @@
 // Replay and what-if in the browser: play, rewind to the 3rd decision, finish differently,
 // compare the two runs, and open the first run's replay link in a fresh browser context.
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { launch, openPage, serveDist, shot } from './harness';
+import { openPage, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 describe('replay and what-if', () => {
   it('rewinds, finishes differently, compares, and replays a shared link elsewhere', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!);
     const firstEnding = await w.page.getAttribute('[data-ending]', 'data-ending');
@@ -64,7 +50,7 @@ describe('replay and what-if', () => {
     await w.context.close();
 
     // The link, opened in a fresh context (another machine), replays the first run exactly.
-    const other = await openPage(browser, origin);
+    const other = await openPage(site.browser, site.origin);
     await other.page.goto(link);
     await other.page.waitForSelector('.watch-bar');
     await shot(other.page, 'replay-watch');
@@ -79,9 +65,9 @@ describe('replay and what-if', () => {
   });
 
   it('explains a tampered or foreign replay link and stays playable', async () => {
-    const w = await openPage(browser, origin);
+    const w = await openPage(site.browser, site.origin);
     for (const bad of ['E1AAAAgarbage', 'X9hello', '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E']) {
-      await w.page.goto(`${url}?run=${bad}`);
+      await w.page.goto(`${site.url}?run=${bad}`);
       await w.page.waitForSelector('.notice');
       expect(await w.page.textContent('.notice')).toMatch(/code|Envoy|damaged|edited/i);
       expect(await w.page.locator('img').count()).toBe(0);
@@ -94,8 +80,8 @@ describe('replay and what-if', () => {
 
 describe('sound', () => {
   it('starts Howler after the first gesture, follows the screens, and keeps going when audio is blocked', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     expect(await w.page.getAttribute('html', 'data-audio')).toBe('locked');
     await playScenario(w.page, 'mouse', content, SLICE, (i) => i % 2 === 0, (ids) => ids[0]!, async (name) => {
@@ -107,9 +93,9 @@ describe('sound', () => {
     await w.context.close();
 
     // Audio files refused by the network: the game plays on, silently, with captions.
-    const blocked = await openPage(browser, origin);
+    const blocked = await openPage(site.browser, site.origin);
     await blocked.context.route(/\.mp3$/, (route) => route.abort());
-    await blocked.page.goto(url);
+    await blocked.page.goto(site.url);
     await blocked.page.waitForSelector('[data-action="play"]');
     await playScenario(blocked.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!);
     expect(await blocked.page.getAttribute('[data-ending]', 'data-ending')).toBeTruthy();

@@ -1,28 +1,14 @@
 // The game as a player meets it, in real headless Chromium against the built site served from a
 // sub-path: a whole scenario by mouse and by keyboard alone, scores checked against the answers,
 // two different endings, resume after reload, no console errors, no request off the origin.
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { launch, openPage, serveDist, shot } from './harness';
+import { openPage, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo } from './player';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 async function readDebrief(page: import('playwright-core').Page) {
   return page.$$eval('.scores tbody tr', (rows) =>
@@ -37,8 +23,8 @@ async function readDebrief(page: import('playwright-core').Page) {
 
 describe('the slice in a real browser', () => {
   it('shows a usable HTML title menu before Phaser draws its first frame, with WebGL', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     await w.page.waitForFunction(() => performance.getEntriesByName('envoy:first-frame').length > 0, null, { timeout: 30_000 });
     const marks = await w.page.evaluate(() => ({
@@ -54,8 +40,8 @@ describe('the slice in a real browser', () => {
   });
 
   it('plays the slice by mouse, right answers and best moves, to a debrief whose scores match', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     const seen = new Set<string>();
     const played = await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
@@ -76,8 +62,8 @@ describe('the slice in a real browser', () => {
   });
 
   it('plays the slice by keyboard alone, mixed answers and other moves, to another ending', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     const right = (i: number) => i % 3 === 0;
     // The last move on offer, except the shortcut that skips Pristina (its sorting question).
@@ -106,8 +92,8 @@ describe('the slice in a real browser', () => {
   });
 
   it('resumes a run after a reload in the middle of a question', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.click('[data-action="play"]');
     await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
     await w.page.click('[data-action="begin"]');
@@ -130,8 +116,8 @@ describe('the slice in a real browser', () => {
 
 describe('every scenario in a real browser', () => {
   it.each(content.scenarioOrder)('%s plays from the scenario list to an ending', async (id) => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     const s = content.scenarios[id]!;
     const played = await playScenario(w.page, 'mouse', content, s, () => true, (ids) => ids[0]!);
@@ -143,8 +129,8 @@ describe('every scenario in a real browser', () => {
   });
 
   it('links glossary terms to their definitions in place', async () => {
-    const w = await openPage(browser, origin);
-    await w.page.goto(url);
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url);
     await w.page.click('[data-action="play"]');
     await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
     const term = w.page.locator('.term').first();

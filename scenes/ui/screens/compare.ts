@@ -22,7 +22,7 @@ export const compareScreen: Screen = (ctx) => {
     { class: 'panel compare', 'aria-labelledby': 'screen-heading', 'data-divergence': c.firstDivergence ?? '' },
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('compare.heading')),
     h('p', { class: 'lead' }, c.firstDivergence === null ? t('compare.same') : t('compare.divergence', { number: c.firstDivergence + 1 })),
-    h(
+    h('div', { class: 'table-scroll' }, h(
       'table',
       { class: 'scores' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('ending.table.party')), h('th', { scope: 'col' }, `${t('compare.run', { letter: 'A' })}: ${t('ending.table.understanding')} / ${t('ending.table.trust')}`), h('th', { scope: 'col' }, `${t('compare.run', { letter: 'B' })}: ${t('ending.table.understanding')} / ${t('ending.table.trust')}`))),
@@ -33,7 +33,7 @@ export const compareScreen: Screen = (ctx) => {
         h('tr', {}, h('th', { scope: 'row' }, t('compare.agreement')), cell(c.agreement.a), cell(c.agreement.b)),
         ...c.parties.map((p) => h('tr', { 'data-party': p.party }, h('th', { scope: 'row' }, p.name), cell(`${p.understanding.a} / ${p.trust.a}`), cell(`${p.understanding.b} / ${p.trust.b}`))),
       ),
-    ),
+    )),
     h('div', { class: 'compare-columns' },
       h('section', {}, h('h2', {}, `${t('compare.run', { letter: 'A' })} · ${t('compare.decisions')}`), decisionList(ctx, c.decisions.a, { rewind: false, highlight: c.firstDivergence })),
       h('section', {}, h('h2', {}, `${t('compare.run', { letter: 'B' })} · ${t('compare.decisions')}`), decisionList(ctx, c.decisions.b, { rewind: false, highlight: c.firstDivergence })),

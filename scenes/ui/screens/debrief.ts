@@ -23,7 +23,7 @@ export const debriefScreen: Screen = (ctx) => {
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
     h('p', {}, t('ending.score', { correct: full, total: result.answers.length })),
     h('h2', {}, t('ending.understanding')),
-    h(
+    h('div', { class: 'table-scroll' }, h(
       'table',
       { class: 'scores' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('ending.table.party')), h('th', { scope: 'col' }, t('ending.table.understanding')), h('th', { scope: 'col' }, t('ending.table.trust')))),
@@ -40,7 +40,7 @@ export const debriefScreen: Screen = (ctx) => {
           ),
         ),
       ),
-    ),
+    )),
     h(
       'nav',
       { class: 'menu row' },

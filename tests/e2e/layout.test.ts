@@ -1,0 +1,133 @@
+// Layout and localisation in the browser: every screen at five device sizes and two text sizes
+// (nothing overflows sideways, targets are at least 24×24 px), and a run in the pseudo-locale
+// that finds no interface string outside the locale file.
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../src/cli/contentFiles';
+import { realContent } from '../unit/helpers';
+import { openPage, ROOT, shot, useSite } from './harness';
+import { playOn, playScenario } from './player';
+
+const content = realContent();
+const SLICE = content.scenarios['washington-2020']!;
+const SIZES = [
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'projector', width: 1920, height: 1080 },
+  { name: 'tablet', width: 1024, height: 768 },
+  { name: 'tablet-wide', width: 1180, height: 820 },
+  { name: 'phone', width: 390, height: 844 },
+];
+const site = useSite();
+
+/** Problems a reader would see: sideways overflow of the page or a panel, and tiny targets. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) problems.push(`page scrolls sideways (${doc.scrollWidth} > ${window.innerWidth})`);
+    for (const el of document.querySelectorAll<HTMLElement>('#ui .panel, #ui .panel *')) {
+      const style = getComputedStyle(el);
+      if (style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 0 && !['INPUT', 'SELECT'].includes(el.tagName)) {
+        problems.push(`${el.tagName.toLowerCase()}.${el.className} overflows (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('#ui button:not(.term), #ui select, #ui input')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.width < 24 || r.height < 24)) problems.push(`target too small: ${el.textContent?.slice(0, 30)} (${r.width}×${r.height})`);
+    }
+    return problems;
+  });
+}
+
+describe('layout at five sizes and two text sizes', () => {
+  const TUTORIAL = content.scenarios[content.tutorialId!]!;
+  for (const size of SIZES) {
+    for (const textScale of [1, 2]) {
+      it(`${size.name} ${size.width}×${size.height}, text ${textScale * 100}%`, async () => {
+        const w = await openPage(site.browser, site.origin, { viewport: { width: size.width, height: size.height } });
+        await w.context.addInitScript((scale) => localStorage.setItem('envoy.prefs', JSON.stringify({ textScale: scale, tutorialSeen: true })), textScale);
+        await w.page.goto(site.url);
+        await w.page.waitForSelector('[data-action="play"]');
+        const problems: Record<string, string[]> = {};
+        const seen = new Set<string>();
+        const look = async (name: string) => {
+          if (seen.has(name)) return;
+          seen.add(name);
+          const found = await layoutProblems(w.page);
+          if (found.length) problems[name] = found;
+          await shot(w.page, `layout-${size.name}-${textScale * 100}-${name}`);
+        };
+        await look('title');
+        await w.page.click('[data-action="settings"]');
+        await look('settings');
+        await w.page.click('text=Back');
+        // The short practice scenario reaches every kind of screen quickly...
+        await w.page.click('[data-action="tutorial"]');
+        await look('briefing');
+        await w.page.click('[data-action="begin"]');
+        await w.page.waitForSelector('[data-phase]');
+        await playOn(w.page, 'mouse', content, TUTORIAL, () => true, (ids) => ids[0]!, look);
+        await w.page.click('[data-action="history"]');
+        await look('history');
+        // ...and the slice adds the sorting and ordering questions and the full select screen.
+        await w.page.click('text=Back');
+        await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
+          if (name === 'select' || name.startsWith('question-')) await look(name);
+        });
+        for (const name of ['title', 'briefing', 'opening', 'question-choice', 'question-sort', 'question-order', 'feedback', 'moves', 'outcome', 'debrief', 'select', 'history']) {
+          expect(seen.has(name), name).toBe(true);
+        }
+        expect(problems).toEqual({});
+        expect(w.consoleErrors).toEqual([]);
+        await w.context.close();
+      });
+    }
+  }
+});
+
+describe('pseudo-locale', () => {
+  it('shows no interface string that bypasses the locale file, and nothing overflows', async () => {
+    // Everything content says, as one text: text that is content is allowed to be untranslated.
+    const corpus = JSON.stringify(readContentFiles().files).replace(/\\"/g, '"');
+    // Replay codes and links are data, and a glossary definition opens with its term and a colon.
+    const allowed = (raw: string) => {
+      const text = raw.replace(/:$/, '');
+      return /^E1[\w-]+$/.test(text) || /^https?:\/\//.test(text) || allowedText(text);
+    };
+    const allowedText = (text: string) =>
+      /^[\s\d.,:;%/+\-–—()·"“”'’…→↑↓🔒]*$/u.test(text) || /\[.*~.*\]/.test(text) || text.startsWith('[') || text.endsWith(']') || corpus.includes(text);
+    const w = await openPage(site.browser, site.origin, { viewport: { width: 1366, height: 768 } });
+    await w.context.addInitScript(() => localStorage.setItem('envoy.prefs', JSON.stringify({ locale: 'pseudo', tutorialSeen: true })));
+    await w.page.goto(site.url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const offenders = new Set<string>();
+    const overflow: Record<string, string[]> = {};
+    await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
+      const texts = await w.page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.getElementById('ui')!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = (n.textContent ?? '').trim();
+          if (text) out.push(text);
+        }
+        return out;
+      });
+      for (const text of texts) if (!allowed(text)) offenders.add(`${name}: ${text}`);
+      const found = await layoutProblems(w.page);
+      if (found.length) overflow[name] = found;
+      await shot(w.page, `pseudo-${name}`);
+    });
+    expect([...offenders]).toEqual([]);
+    expect(overflow).toEqual({});
+    await w.context.close();
+  });
+
+  it('keeps every interface string in the locale file (and the page shell too)', () => {
+    const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+    // The shell's visible text is replaced from the locale file at start; only these may stand in HTML.
+    const visible = html.replace(/<script[\s\S]*?<\/script>|<[^>]+>/g, '\n').split('\n').map((s) => s.trim()).filter(Boolean);
+    expect(visible).toEqual(['Envoy', 'Skip to the game\'s text', 'Loading the game…', 'Envoy needs JavaScript to run.']);
+  });
+});
