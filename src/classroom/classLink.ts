@@ -1,0 +1,206 @@
+// Class links: the settings a teacher chooses for a class (which scenarios and in what order, the
+// question timer, hints, the seed, a class label), carried in one compact, URL-safe query
+// parameter, `?class=...`. A link that cannot be read in full never stops a student: each bad
+// setting is named in a message and replaced by its safe default, and the rest are kept.
+//
+// Wire format (only [A-Za-z0-9._-], so it needs no escaping anywhere):
+//   "1" . scenario ids joined by "_" . timer . hints . seed . label
+// timer is "0" (off), "10" (×1), "15" (×1.5) or "20" (×2): tenths of each scenario's
+// `questionSeconds`; hints is "h" (on) or "n" (off); seed is "p" (one per student) or a decimal
+// number; label is the UTF-8 class label in base64url (empty for none).
+import * as z from 'zod';
+import type { Content } from '../content/loader';
+import type { Scenario } from '../content/schema';
+import type { RunSettings } from '../engine/scenarioMachine';
+import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from './base64url';
+
+export const CLASS_PARAM = 'class';
+export const CLASS_FORMAT = '1';
+export const MAX_LABEL_LENGTH = 60;
+/** More scenario ids than any class needs: a link with more is cut to this many. */
+export const MAX_CLASS_SCENARIOS = 20;
+/** Longer than any valid `class` value, so anything longer is not read at all. */
+export const MAX_CLASS_PARAM_LENGTH = 2000;
+
+export const TIMERS = ['off', 'x1', 'x1.5', 'x2'] as const;
+export type Timer = (typeof TIMERS)[number];
+export const TIMER_FACTOR: Record<Timer, number | null> = { off: null, x1: 1, 'x1.5': 1.5, x2: 2 };
+const TIMER_CODE: Record<Timer, string> = { off: '0', x1: '10', 'x1.5': '15', x2: '20' };
+const TIMER_BY_CODE = new Map(Object.entries(TIMER_CODE).map(([timer, code]) => [code, timer as Timer]));
+
+const ScenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
+const SeedSchema = z.union([z.literal('per-student'), z.number().int().min(0).max(2 ** 32 - 1)]);
+const LabelSchema = z.string().max(MAX_LABEL_LENGTH);
+
+export const ClassSettingsShape = {
+  scenarios: z.array(ScenarioId).max(MAX_CLASS_SCENARIOS),
+  timer: z.enum(TIMERS),
+  hints: z.boolean(),
+  seed: SeedSchema,
+  label: LabelSchema,
+};
+
+/** The settings as a whole, for files that carry them (a results file): structure only, no content. */
+export const ClassSettingsSchema = z.strictObject(ClassSettingsShape);
+
+export type ClassSettings = z.infer<typeof ClassSettingsSchema>;
+
+/** The defaults: every timeline scenario in timeline order, no timer, hints on, a seed per student. */
+export function defaultClassSettings(content: Content): ClassSettings {
+  return { scenarios: [...content.scenarioOrder], timer: 'off', hints: true, seed: 'per-student', label: '' };
+}
+
+/** Control characters never belong in a label; other text is kept as typed (it is shown as text). */
+export function cleanLabel(label: string): string {
+  // eslint-disable-next-line no-control-regex
+  return label.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+export interface ClassRead {
+  /** The settings to use: those the link gave, with a safe default for each bad one. */
+  settings: ClassSettings;
+  /** One line per setting that was wrong, in words a teacher can act on; empty when all was well. */
+  problems: string[];
+}
+
+const timerNames = TIMERS.join(', ');
+
+/**
+ * Checks settings from any source against the content: unknown or repeated scenario ids are
+ * dropped, a bad timer, hints value or seed falls back to its default, a long label is cut.
+ */
+export function checkClassSettings(content: Content, raw: Partial<Record<keyof ClassSettings, unknown>>): ClassRead {
+  const defaults = defaultClassSettings(content);
+  const problems: string[] = [];
+  const settings: ClassSettings = { ...defaults };
+
+  if (raw.scenarios !== undefined) {
+    const ids = z.array(z.unknown()).safeParse(raw.scenarios);
+    if (!ids.success) problems.push('the list of scenarios could not be read, so every scenario is used');
+    else {
+      const kept: string[] = [];
+      for (const id of ids.data) {
+        const known = typeof id === 'string' && Object.hasOwn(content.scenarios, id);
+        if (!known) problems.push(`there is no scenario "${String(id).slice(0, 64)}" in this version of Envoy, so it is left out`);
+        else if (kept.includes(id)) problems.push(`the scenario "${id}" is listed twice, so it is played once`);
+        else kept.push(id);
+      }
+      if (kept.length > MAX_CLASS_SCENARIOS) {
+        problems.push(`a class can have at most ${MAX_CLASS_SCENARIOS} scenarios, so the rest are left out`);
+        kept.length = MAX_CLASS_SCENARIOS;
+      }
+      if (kept.length) settings.scenarios = kept;
+      else problems.push('no scenario in the link could be used, so every scenario is used');
+    }
+  }
+  if (raw.timer !== undefined) {
+    const timer = z.enum(TIMERS).safeParse(raw.timer);
+    if (timer.success) settings.timer = timer.data;
+    else problems.push(`the timer "${String(raw.timer).slice(0, 16)}" is not one of ${timerNames}, so the timer is off`);
+  }
+  if (raw.hints !== undefined) {
+    const hints = z.boolean().safeParse(raw.hints);
+    if (hints.success) settings.hints = hints.data;
+    else problems.push('the hints setting could not be read, so hints are on');
+  }
+  if (raw.seed !== undefined) {
+    const seed = SeedSchema.safeParse(raw.seed);
+    if (seed.success) settings.seed = seed.data;
+    else problems.push(`the seed "${String(raw.seed).slice(0, 16)}" is not a whole number from 0 to ${2 ** 32 - 1}, so each student gets their own`);
+  }
+  if (raw.label !== undefined) {
+    if (typeof raw.label !== 'string') problems.push('the class label could not be read, so there is none');
+    else {
+      const label = cleanLabel(raw.label);
+      if (label.length > MAX_LABEL_LENGTH) {
+        problems.push(`the class label is longer than ${MAX_LABEL_LENGTH} characters, so it is cut short`);
+        settings.label = label.slice(0, MAX_LABEL_LENGTH).trim();
+      } else settings.label = label;
+    }
+  }
+  return { settings, problems };
+}
+
+/** The `class` parameter's value for these settings. Throws a RangeError for settings the schema rejects. */
+export function encodeClassParam(settings: ClassSettings): string {
+  const checked = ClassSettingsSchema.safeParse({ ...settings, label: cleanLabel(settings.label) });
+  if (!checked.success) throw new RangeError(`these class settings cannot be put in a link: ${checked.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
+  const s = checked.data;
+  return [
+    CLASS_FORMAT,
+    s.scenarios.join('_'),
+    TIMER_CODE[s.timer],
+    s.hints ? 'h' : 'n',
+    s.seed === 'per-student' ? 'p' : String(s.seed),
+    toBase64url(utf8Encode(s.label)),
+  ].join('.');
+}
+
+/** Reads a `class` parameter's value. Never throws: what cannot be read is listed in `problems`. */
+export function decodeClassParam(content: Content, value: string): ClassRead {
+  const defaults = defaultClassSettings(content);
+  const unreadable = (why: string): ClassRead => ({ settings: defaults, problems: [why] });
+  if (typeof value !== 'string' || value.length > MAX_CLASS_PARAM_LENGTH) return unreadable('the class settings in the link are too long to be real, so the defaults are used');
+  const parts = value.trim().split('.');
+  if (parts[0] !== CLASS_FORMAT) {
+    return unreadable(/^\d+$/.test(parts[0] ?? '') ? `the link comes from another version of Envoy (class format ${parts[0]}), so the defaults are used` : 'the class settings in the link could not be read, so the defaults are used');
+  }
+  if (parts.length !== 6) return unreadable('the class settings in the link are incomplete (was the whole link copied?), so the defaults are used');
+  const [, ids, timerCode, hintsCode, seedCode, labelCode] = parts as [string, string, string, string, string, string];
+  const raw: Partial<Record<keyof ClassSettings, unknown>> = {};
+  raw.scenarios = ids === '' ? [] : ids.split('_');
+  raw.timer = TIMER_BY_CODE.get(timerCode) ?? timerCode;
+  raw.hints = hintsCode === 'h' ? true : hintsCode === 'n' ? false : hintsCode;
+  raw.seed = seedCode === 'p' ? 'per-student' : /^\d{1,10}$/.test(seedCode) ? Number(seedCode) : seedCode;
+  const labelBytes = fromBase64url(labelCode);
+  const label = labelBytes ? utf8Decode(labelBytes) : null;
+  raw.label = label ?? 0; // not a string: reported as unreadable
+  return checkClassSettings(content, raw);
+}
+
+/**
+ * Reads the class settings from a page's query string or a whole link. `null` when it has no
+ * `class` parameter (the game is played outside a class).
+ */
+export function readClassLink(content: Content, urlOrSearch: string): ClassRead | null {
+  let value: string | null;
+  try {
+    const query = urlOrSearch.includes('?') ? urlOrSearch.slice(urlOrSearch.indexOf('?')) : urlOrSearch;
+    value = new URLSearchParams(query.split('#')[0]).get(CLASS_PARAM);
+  } catch {
+    value = null;
+  }
+  return value === null ? null : decodeClassParam(content, value);
+}
+
+/** The problems of a class link as one message for the student's screen, or null when there are none. */
+export function classLinkMessage(read: ClassRead | null): string | null {
+  if (!read || read.problems.length === 0) return null;
+  return `Some of this class link's settings could not be used: ${read.problems.join('; ')}. Ask your teacher for a new link if this is not what they meant.`;
+}
+
+/** The link a teacher hands out: `baseUrl` with `?class=...` (other parameters kept, except teacher, run and class; hash dropped). */
+export function classLink(baseUrl: string, settings: ClassSettings): string {
+  const hashless = baseUrl.split('#')[0]!;
+  const q = hashless.indexOf('?');
+  const path = q < 0 ? hashless : hashless.slice(0, q);
+  const dropped = new Set(['teacher', 'run', CLASS_PARAM]);
+  const params = (q < 0 ? '' : hashless.slice(q + 1)).split('&').filter((p) => p !== '' && !dropped.has(p.split('=')[0]!));
+  params.push(`${CLASS_PARAM}=${encodeClassParam(settings)}`);
+  return `${path}?${params.join('&')}`;
+}
+
+export interface ScenarioRunOptions {
+  settings: RunSettings;
+  /** The seed every student gets, or null for one per student (the game draws it). */
+  seed: number | null;
+}
+
+/** What the engine needs to start a scenario in this class: timer seconds, hints and the seed. */
+export function runSettingsFor(settings: ClassSettings, scenario: Scenario): ScenarioRunOptions {
+  const factor = TIMER_FACTOR[settings.timer];
+  return {
+    settings: { timerSeconds: factor === null ? null : Math.max(1, Math.round(scenario.questionSeconds * factor)), hintsEnabled: settings.hints },
+    seed: settings.seed === 'per-student' ? null : settings.seed >>> 0,
+  };
+}
