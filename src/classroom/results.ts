@@ -27,7 +27,9 @@ const ResultsFileSchema = z.object({
   version: z.literal(RESULTS_VERSION),
   name: z.string(),
   classLabel: z.string().max(MAX_LABEL_LENGTH),
-  settings: z.object(ClassSettingsShape).nullable(),
+  // Informational only (the run codes carry the settings each run was played with): settings
+  // that cannot be read are taken as none rather than costing the student their results.
+  settings: z.object(ClassSettingsShape).nullable().catch(null),
   runs: z.array(RunEntrySchema).max(MAX_RESULTS_RUNS),
 });
 
@@ -150,10 +152,9 @@ function parseFile(text: unknown): ParsedResults {
   const head = json as { format?: unknown; version?: unknown; name?: unknown };
   if (head.format !== RESULTS_FORMAT) return { ok: false, reason: REASONS.notResults };
   if (head.version !== RESULTS_VERSION) return { ok: false, reason: REASONS.otherVersion(head.version) };
-  if (typeof head.name === 'string') {
-    const problem = nameProblem(cleanName(head.name));
-    if (problem) return { ok: false, reason: problem };
-  }
+  if (typeof head.name !== 'string') return { ok: false, reason: REASONS.noName };
+  const problem = nameProblem(cleanName(head.name));
+  if (problem) return { ok: false, reason: problem };
   const parsed = ResultsFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

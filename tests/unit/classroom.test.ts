@@ -80,11 +80,23 @@ const lavrov = playedRun('lavrov-2018', 7, strategy(() => true));
 
 describe('base64url and UTF-8', () => {
   it('round-trips any bytes and any text; rejects what is not canonical, never throwing', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => expect(fromBase64url(toBase64url(bytes))).toEqual(bytes)));
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => expect(utf8Decode(utf8Encode(text))).toBe(text)));
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), (text) => void utf8Decode(fromBase64url(text) ?? new Uint8Array())));
-    expect(fromBase64url('AB')).toEqual(new Uint8Array([0]));
-    expect(fromBase64url('AC')).toBeNull(); // unused low bits set
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(fromBase64url(toBase64url(bytes))).toEqual(bytes);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        expect(utf8Decode(utf8Encode(text))).toBe(text);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        utf8Decode(fromBase64url(text) ?? new Uint8Array());
+      }),
+    );
+    expect(fromBase64url('AA')).toEqual(new Uint8Array([0]));
+    expect(fromBase64url('AB')).toBeNull(); // unused low bits set
     expect(fromBase64url('A')).toBeNull();
     expect(fromBase64url('a+b/')).toBeNull();
     expect(utf8Decode(new Uint8Array([0xff, 0xfe]))).toBeNull();
@@ -245,6 +257,11 @@ describe('results files and codes', () => {
     expect(reason(JSON.stringify({ ...json, name: 'n'.repeat(61) }))).toMatch(/longer than 60 characters/);
     expect(reason(JSON.stringify({ ...json, name: '   ' }))).toMatch(/no student name/);
     expect(reason(JSON.stringify({ ...json, runs: 'none' }))).toMatch(/damaged \(runs/);
+    expect(reason(JSON.stringify({ ...json, name: undefined }))).toMatch(/no student name/);
+    expect(reason(JSON.stringify({ ...json, classLabel: 'c'.repeat(61) }))).toMatch(/damaged \(classLabel/);
+    // Settings are informational: unreadable ones are dropped, not a reason to lose the results.
+    const odd = parseResultsFile(JSON.stringify({ ...json, settings: { timer: 'x9' } }));
+    expect(odd.ok && odd.results.settings).toBeNull();
     expect(reason(JSON.stringify({ ...json, runs: [{ scenarioId: 'x', code: '<script>' }] }))).toMatch(/damaged \(runs\.0\.code/);
     expect(reason(42)).toMatch(/not an Envoy results file/);
     expect(parseResultsCode('eyJub3Q').ok).toBe(false);
