@@ -12,7 +12,7 @@ import * as z from 'zod';
 import type { Content } from '../content/loader';
 import type { Scenario } from '../content/schema';
 import type { RunSettings } from '../engine/scenarioMachine';
-import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from './base64url';
+import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/base64url';
 
 export const CLASS_PARAM = 'class';
 export const CLASS_FORMAT = '1';

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { MAX_CODE_LENGTH } from '../replay/code';
 import type { HistoryEntry } from '../replay/history';
-import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from './base64url';
+import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/base64url';
 import { ClassSettingsShape, cleanLabel, MAX_LABEL_LENGTH, type ClassSettings } from './classLink';
 
 export const RESULTS_FORMAT = 'envoy-results';

@@ -21,6 +21,7 @@ import { startRun, type Run, type RunRecord } from '../engine/run';
 import { currentMeetingId, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
 import { findQuestion } from '../engine/stats';
 import { checkRecord, RunRecordSchema } from '../persistence/runSave';
+import { ALPHABET, ALPHABET_INDEX, BASE64URL, fromBase64url, toBase64url } from '../encoding/base64url';
 
 /** The brand letter every code starts with. */
 export const CODE_BRAND = 'E';
@@ -33,9 +34,6 @@ export const MAX_CODE_LENGTH = 2000;
 export const DECISION_SLACK = 8;
 const CHECKSUM_CHARS = 4;
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const ALPHABET_INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export type DecodeFailure =
   | 'not-a-code'
@@ -124,35 +122,6 @@ class BitReader {
     const left = this.data.length * 8 - this.pos;
     return left < 8 && (left === 0 || this.read(left) === 0);
   }
-}
-
-function toBase64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
-  }
-  return out;
-}
-
-function fromBase64url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1 || !BASE64URL.test(text)) return null;
-  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let acc = 0;
-  let bits = 0;
-  let j = 0;
-  for (const c of text) {
-    acc = ((acc << 6) | ALPHABET_INDEX.get(c)!) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = (acc >> bits) & 0xff;
-    }
-  }
-  // Canonical form only: the unused low bits of the last character must be zero.
-  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) return null;
-  return out;
 }
 
 /** The 4-character checksum of a payload: 24 bits of FNV-1a over the prefix and the payload. */

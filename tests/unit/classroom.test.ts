@@ -40,7 +40,7 @@ import {
   type ImportedResults,
   type ResultsFile,
 } from '../../src/classroom';
-import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../../src/classroom/base64url';
+import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../../src/encoding/base64url';
 import { newRun, playThrough, realContent, type Strategy } from './helpers';
 
 const content = realContent();

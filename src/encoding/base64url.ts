@@ -1,9 +1,9 @@
 // base64url (RFC 4648 §5, no padding) and strict UTF-8, the same in the browser and in Node.
 // Decoding never throws: anything that is not canonical base64url or valid UTF-8 gives null.
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const ALPHABET_INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+export const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export function toBase64url(bytes: Uint8Array): string {
   let out = '';
@@ -22,7 +22,7 @@ export function fromBase64url(text: string): Uint8Array | null {
   let bits = 0;
   let j = 0;
   for (const c of text) {
-    acc = ((acc << 6) | INDEX.get(c)!) & 0xffffff;
+    acc = ((acc << 6) | ALPHABET_INDEX.get(c)!) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
