@@ -3,6 +3,7 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/style.css';
+import { classLinkMessage, readClassLink } from '../src/classroom/classLink';
 import { formatContentError, loadContent } from '../src/content/loader';
 import { setLocale, t } from '../src/i18n';
 import { readPreferences, writePreferences, type Preferences } from '../src/persistence/preferences';
@@ -40,23 +41,41 @@ document.title = t('app.name');
 
 const loaded = loadContent(files);
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+const query = new URLSearchParams(location.search);
+const teacherPage = query.get('teacher');
 
 if (!loaded.ok) {
   // The session still renders the error screen, so authors see which file and field to fix.
   const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
   mountDirector(ui, live, session, prefsApi);
   session.app.send({ type: 'content.failed', errors: loaded.errors.map(formatContentError) });
+} else if (teacherPage === 'setup' || teacherPage === 'dashboard') {
+  // The teacher pages replace the game and load on their own, never in a student's first load.
+  void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));
 } else {
-  const session = createSession({ content: loaded.content, store, newSeed, now: () => new Date().toISOString() });
+  // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
+  const classRead = readClassLink(loaded.content, location.search);
+  const session = createSession({ content: loaded.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null });
   mountDirector(ui, live, session, prefsApi);
   const stopSound = mountSound(session, prefsApi);
   import.meta.hot?.dispose(stopSound);
   session.boot();
+  const notice = (message: string) => session.send({ type: 'notice.show', message });
+  const classProblem = classLinkMessage(classRead);
+  if (classProblem) notice(classProblem);
   // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
-  const code = new URLSearchParams(location.search).get('run');
+  const code = query.get('run');
   if (code) session.send({ type: 'watch.code', code });
-  for (const reason of storageProblems) session.send({ type: 'notice.show', message: t('notice.storage', { reason }) });
+  for (const reason of storageProblems) notice(t('notice.storage', { reason }));
   performance.mark('envoy:menu-ready');
+  // An LMS launches content in a frame or a pop-up window: only then is its bridge loaded, to
+  // find the SCORM API, resume from suspend_data and report the run.
+  if (window.parent !== window || window.opener) {
+    void import('../src/lms/bridge').then(({ connectLms }) => {
+      const lms = connectLms(session, { window, onError: (message) => notice(t('notice.lms', { message })) });
+      import.meta.hot?.dispose(() => lms?.disconnect());
+    });
+  }
   // Phaser loads alongside the menu, never in front of it.
   void import('./stage/createStage').then(({ createStage }) => {
     const stage = createStage(document.getElementById('stage')!, session, prefsApi);

@@ -12,6 +12,7 @@ import { rewindTo } from './replay/timeline';
 import type { RunEvent, RunResult, RunSettings } from './engine/scenarioMachine';
 import { clearRunSave, readRunSave, SAVE_KEY, writeRunSave } from './persistence/runSave';
 import type { KeyValueStore } from './persistence/storage';
+import { runSettingsFor, type ClassSettings } from './classroom/classLink';
 
 /** Commands the session itself handles before telling the app machine. */
 export type SessionCommand =
@@ -30,6 +31,8 @@ export interface SessionOptions {
   /** The time as an ISO string, for the run history (time enters the model from outside). */
   now?: () => string;
   settings?: RunSettings;
+  /** The class the game was opened for (from a class link), or null when played on one's own. */
+  classSettings?: ClassSettings | null;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnabled: true };
@@ -37,7 +40,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnab
 const RUN_EVENT_PREFIXES = ['run.begin', 'meeting.', 'answer.', 'feedback.', 'move.', 'outcome.', 'timer.'];
 const isRunEvent = (event: SessionEvent): event is RunEvent => RUN_EVENT_PREFIXES.some((p) => event.type.startsWith(p));
 
-export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS }: SessionOptions) {
+export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null }: SessionOptions) {
   const app = createActor(appMachine).start();
   const listeners = new Set<() => void>();
   let run: Run | null = null;
@@ -84,12 +87,15 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
 
   const startNewRun = (scenarioId: string) => {
     const scenario = content.scenarios[scenarioId]!;
+    // In a class, the teacher's timer, hints and seed apply to the class's scenarios (the
+    // practice scenario keeps the defaults: it is for learning the controls).
+    const inClass = classSettings?.scenarios.includes(scenarioId) ? runSettingsFor(classSettings, scenario) : null;
     adopt(
       startRun(scenario, {
         scenarioId,
         contentVersion: content.versions[scenarioId]!,
-        seed: newSeed() >>> 0,
-        settings,
+        seed: inClass?.seed ?? newSeed() >>> 0,
+        settings: inClass?.settings ?? settings,
       }),
     );
   };
@@ -168,6 +174,10 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     app,
     content,
     store,
+    /** The class settings from the class link, or null outside a class. */
+    classSettings,
+    /** The scenarios offered on the select screen, in order: the class's, or every one. */
+    scenarioIds: classSettings ? classSettings.scenarios : content.scenarioOrder,
     /** The replay code of the run on the debrief screen. */
     get lastCode() {
       return lastCode;

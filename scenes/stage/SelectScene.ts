@@ -25,7 +25,7 @@ export class SelectScene extends Phaser.Scene {
 
   create(data: StageData) {
     const { content } = data.session;
-    this.highlight = [...new Set(content.scenarioOrder.flatMap((id) => content.scenarios[id]!.meetings.flatMap((m) => m.parties)))];
+    this.highlight = [...new Set(data.session.scenarioIds.flatMap((id) => content.scenarios[id]!.meetings.flatMap((m) => m.parties)))];
     this.colours = Object.fromEntries(content.partyOrder.map((id) => [id, hex(content.parties[id]!.colour)]));
 
     this.graphics = this.add.graphics();

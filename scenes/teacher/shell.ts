@@ -2,6 +2,7 @@
 // download and printing one part of a page.
 import type { Quote } from '../../src/engine/presenter';
 import { h } from '../ui/dom';
+export { download } from '../ui/download';
 import { tt } from './tt';
 
 export type TeacherPage = 'setup' | 'dashboard';
@@ -34,16 +35,6 @@ export function quoteFigure(q: Quote): HTMLElement {
     h('blockquote', {}, q.quote),
     h('figcaption', {}, tt('guide.cite', { outlet: q.outlet, date: q.date }), q.headline ? ' — ' : '', q.headline ? h('cite', {}, tt('guide.headline', { headline: q.headline })) : ''),
   );
-}
-
-/** Saves text as a file through a Blob and an object URL (nothing leaves the browser). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, class: 'visually-hidden' });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

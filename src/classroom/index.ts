@@ -4,3 +4,4 @@ export * from './classLink';
 export * from './results';
 export * from './dashboard';
 export * from './discussion';
+export * from './handIn';

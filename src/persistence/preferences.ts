@@ -16,6 +16,8 @@ export const PreferencesSchema = z.object({
   showTimer: z.boolean().catch(true),
   locale: z.enum(['en', 'pseudo']).catch('en'),
   tutorialSeen: z.boolean().catch(false),
+  /** The name a student hands results in under: kept on this device only, never sent anywhere. */
+  studentName: z.string().max(200).catch(''),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -4,6 +4,7 @@ import { t, type StringKey } from '../../../src/i18n';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { button, h } from '../dom';
+import { handInSection } from './handIn';
 import { replaySection } from './replay';
 import type { Screen } from './types';
 
@@ -48,6 +49,7 @@ export const debriefScreen: Screen = (ctx) => {
       button(t('ending.another'), () => send({ type: 'nav.back' }), { 'data-action': 'another' }),
       button(t('nav.title'), () => send({ type: 'nav.title' }), { 'data-action': 'title' }),
     ),
+    handInSection(ctx),
     replaySection(ctx),
   );
 };

@@ -14,7 +14,7 @@ export const selectScreen: Screen = ({ session, send }) => {
     h(
       'ol',
       { class: 'timeline' },
-      ...content.scenarioOrder.map((id) => {
+      ...session.scenarioIds.map((id) => {
         const s = content.scenarios[id]!;
         const parties = [...new Set(s.meetings.flatMap((m) => m.parties))];
         return h(

@@ -23,6 +23,7 @@ export const titleScreen: Screen = ({ session, send, prefs }) => {
     { class: 'panel title-panel', 'aria-labelledby': 'screen-heading' },
     h('h1', { id: 'screen-heading', tabindex: '-1', class: 'game-title' }, t('app.name')),
     h('p', { class: 'tagline' }, t('app.tagline')),
+    session.classSettings?.label && h('p', { class: 'class-label', 'data-class-label': '' }, t('title.class', { label: session.classSettings.label })),
     h(
       'nav',
       { class: 'menu', 'aria-label': t('app.name') },
