@@ -127,7 +127,14 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     render();
     syncWatchClock();
   });
-  prefs.onChange(() => render(true));
+  // Preferences that change how screens look redraw them; the remembered student name does not
+  // (redrawing would wipe the hand-in status the student is reading).
+  let drawnWith = prefs.get();
+  prefs.onChange((next) => {
+    const changed = (Object.keys(next) as Array<keyof Preferences>).filter((key) => next[key] !== drawnWith[key]);
+    drawnWith = next;
+    if (changed.some((key) => key !== 'studentName')) render(true);
+  });
   render();
   return () => {
     clearInterval(watchTimer);

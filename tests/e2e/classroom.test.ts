@@ -16,7 +16,7 @@ import { makeResults, parseResults, resultsCode, resultsFileText, type ResultsFi
 import { encodeRunCode } from '../../src/replay/code';
 import { newRun, playThrough, realContent, type Strategy } from '../unit/helpers';
 import { openPage, SHOTS, useSite } from './harness';
-import { tabTo } from './player';
+import { playScenario, tabTo } from './player';
 
 const content = realContent();
 const site = useSite();
@@ -308,5 +308,98 @@ describe('class dashboard', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('a class from set-up to dashboard', () => {
+  it('sets up a class, plays it as two students, and the dashboard recomputes their results and ignores a tampered score', async () => {
+    const scenario = content.scenarios['washington-2020']!;
+    // The teacher: one scenario, the ×2 timer, no hints, a label.
+    const teacher = await openPage(site.browser, site.origin);
+    await teacher.page.goto(`${site.url}?teacher=setup`);
+    await teacher.page.waitForSelector('[data-class-link]');
+    for (const id of content.scenarioOrder) if (id !== scenario.id) await teacher.page.uncheck(`#scenario-${id}`);
+    await teacher.page.click('label[for="timer-x2"]');
+    await teacher.page.click('label[for="hints"]');
+    await teacher.page.fill('#class-label', '10A Civics');
+    const link = (await teacher.page.getAttribute('[data-class-link]', 'data-class-link'))!;
+    expect(readClassLink(content, link)!.settings).toEqual({ scenarios: [scenario.id], timer: 'x2', hints: false, seed: 'per-student', label: '10A Civics' });
+
+    // Two students, each on their own device (a fresh browser profile), with different choices.
+    const students = [
+      { name: 'Ana Novak', right: () => true, move: (ids: string[]) => ids[0]! },
+      { name: 'Ben <b>Kay</b>', right: (i: number) => i % 3 === 0, move: (ids: string[]) => ids[ids.length - 1]! },
+    ];
+    const handedIn: Array<{ name: string; file: string; text: string; ending: string; understanding: Record<string, string> }> = [];
+    for (const s of students) {
+      const w = await openPage(site.browser, site.origin);
+      const { page } = w;
+      await page.goto(link);
+      await page.waitForSelector('[data-action="play"]');
+      expect(await page.textContent('[data-class-label]')).toBe('Class: 10A Civics');
+      await page.click('[data-action="play"]');
+      // Only the class's scenario is offered.
+      expect(await page.$$eval('[data-scenario]', (els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual([scenario.id]);
+      await page.click('[data-action="back"]');
+      let timedSeen = false;
+      let hintSeen = false;
+      await playScenario(page, 'mouse', content, scenario, s.right, s.move, async (screen) => {
+        if (!screen.startsWith('question-')) return;
+        timedSeen ||= (await page.locator('[data-action="pause"]').count()) > 0;
+        hintSeen ||= (await page.locator('[data-action="hint"]').count()) > 0;
+      });
+      // The teacher's timer runs (it can be paused) and hints are off.
+      expect(timedSeen).toBe(true);
+      expect(hintSeen).toBe(false);
+      const ending = (await page.getAttribute('.debrief', 'data-ending'))!;
+      const understanding = Object.fromEntries(
+        await page.$$eval('.scores tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-party')!, r.querySelector('[data-understanding]')!.getAttribute('data-understanding')!])),
+      );
+      // No name, no results; then the name and a download.
+      await page.click('[data-action="save-results"]');
+      expect(await page.textContent('[data-status="hand-in"]')).toBe('Type your name first.');
+      await page.fill('#student-name', s.name);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="save-results"]')]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(await page.textContent('[data-status="hand-in"]')).toContain(download.suggestedFilename());
+      handedIn.push({ name: s.name, file: download.suggestedFilename(), text, ending, understanding });
+      if (handedIn.length === 1) await fullShot(page, 'student-debrief');
+      if (handedIn.length === 1) await printShot(page, 'student-debrief-print');
+      expect(w.consoleErrors).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+      await w.context.close();
+    }
+    expect(handedIn[0]!.file).toBe('envoy-results-ana-novak.json');
+    expect(handedIn[1]!.file).toBe('envoy-results-ben-b-kay-b.json');
+    expect(handedIn[0]!.ending).not.toBe(handedIn[1]!.ending);
+    const ben = JSON.parse(handedIn[1]!.text);
+    expect(ben).toMatchObject({ format: 'envoy-results', name: 'Ben <b>Kay</b>', classLabel: '10A Civics', settings: { scenarios: [scenario.id], timer: 'x2', hints: false } });
+    expect(ben.runs).toHaveLength(1);
+
+    // A third file: Ben's run handed in again under another name with a perfect score written in.
+    const tampered = { ...ben, name: 'Cal', score: 100, runs: [{ ...ben.runs[0], ending: 'breakthrough', understanding: { serbia: 100, kosovo: 100, us: 100 } }] };
+    const files = [...handedIn.map((s) => [s.file, s.text] as const), ['cal.json', JSON.stringify(tampered)] as const];
+    for (const [name, text] of files) writeFileSync(join(dir, name), text);
+
+    const { page } = teacher;
+    await page.goto(`${site.url}?teacher=dashboard`);
+    await page.waitForSelector('[data-empty]');
+    await page.setInputFiles('[data-input="files"]', files.map(([name]) => join(dir, name)));
+    await page.waitForFunction(() => /now imported/.test(document.querySelector('[data-status="import"]')?.textContent ?? ''));
+    const section = `[data-scenario="${scenario.id}"]`;
+    const row = (name: string) => page.locator(`${section} [data-table="students"] tbody tr`).filter({ has: page.locator('th', { hasText: name }) }).first();
+    // Each student's row says what their own debrief said; Cal's row is Ben's run replayed.
+    for (const [name, from] of [['Ana Novak', handedIn[0]!], ['Ben <b>Kay</b>', handedIn[1]!], ['Cal', handedIn[1]!]] as const) {
+      expect(await row(name).locator('[data-ending]').getAttribute('data-ending')).toBe(from.ending);
+      for (const [party, value] of Object.entries(from.understanding)) {
+        expect(await row(name).locator(`[data-party="${party}"]`).textContent()).toBe(value === '' ? '–' : value);
+      }
+    }
+    expect(await page.locator('.teacher b').count()).toBe(0);
+    await fullShot(page, 'teacher-dashboard-class');
+    expect(teacher.consoleErrors).toEqual([]);
+    await teacher.context.close();
   });
 });

@@ -65,9 +65,14 @@ export function handInSection(ctx: ScreenContext): HTMLElement {
 
   // On paper the debrief carries the student's name and class instead of the controls.
   const printed = h('p', { class: 'print-only', 'data-print-name': '' });
-  const print = () => {
+  const showName = () => {
     const name = input.value.trim();
     printed.textContent = name ? t('handin.printedName', { name }) + (settings?.label ? ` · ${t('title.class', { label: settings.label })}` : '') : '';
+  };
+  input.addEventListener('input', showName);
+  showName();
+  const print = () => {
+    showName();
     window.print();
   };
 

@@ -29,6 +29,6 @@ export const selectScreen: Screen = ({ session, send }) => {
         );
       }),
     ),
-    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }))),
+    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }), { 'data-action': 'back' })),
   );
 };
