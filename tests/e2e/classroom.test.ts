@@ -347,6 +347,17 @@ describe('a class from set-up to dashboard', () => {
       let hintSeen = false;
       await playScenario(page, 'mouse', content, scenario, s.right, s.move, async (screen) => {
         if (!screen.startsWith('question-')) return;
+        if (!timedSeen && s === students[0]) {
+          // The countdown runs from the class's time (×2 of the scenario's), pauses, and resumes in full.
+          const full = scenario.questionSeconds * 2;
+          const left = Number(await page.getAttribute('[data-timer-left]', 'data-timer-left'));
+          expect(left).toBeGreaterThan(full - 10);
+          expect(left).toBeLessThanOrEqual(full);
+          await page.click('[data-action="pause"]');
+          await page.waitForSelector('[data-timer="paused"]');
+          await page.click('[data-action="resume-timer"]');
+          await page.waitForSelector('[data-timer="running"]');
+        }
         timedSeen ||= (await page.locator('[data-action="pause"]').count()) > 0;
         hintSeen ||= (await page.locator('[data-action="hint"]').count()) > 0;
       });

@@ -8,6 +8,7 @@ import { t } from '../../../src/i18n';
 import { button, h } from '../dom';
 import { partyNames, quoteBlock } from '../parts';
 import { glossed } from '../glossary';
+import { timerControls } from '../timer';
 import type { ScreenContext } from './types';
 
 type Submit = (answer: Answer) => void;
@@ -99,7 +100,8 @@ function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[
   );
 }
 
-export function questionPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
+  const { session, send } = ctx;
   const { content } = session;
   const q = view.question!;
   const submit: Submit = (answer) => send({ type: 'answer.submit', answer });
@@ -137,8 +139,7 @@ export function questionPanel({ session, send }: ScreenContext, view: RunView): 
     controls,
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
     view.hintAvailable && button(t('question.hint'), () => send({ type: 'answer.hint' }), { 'data-action': 'hint' }),
-    view.timed && button(t('timer.pause'), () => send({ type: 'timer.pause' }), { 'data-action': 'pause' }),
-    view.paused && h('p', {}, t('timer.paused'), ' ', button(t('timer.resume'), () => send({ type: 'timer.resume' }))),
+    timerControls(ctx, view),
     (q.type === 'choice' || q.type === 'who-said' || q.type === 'true-false') && h('p', { class: 'tip' }, t('question.keys')),
   );
 }
