@@ -101,7 +101,12 @@ export function findApi(win: ApiWindow | null | undefined, prefer: ScormVersion 
 /** The version a launch URL's query asks for (`?scorm=1.2`, `?scorm=12`, `?scorm=2004`), or null. */
 export function preferredVersion(search: string | null | undefined): ScormVersion | null {
   const match = /[?&]scorm=([^&#]*)/.exec(search ?? '');
-  const value = match ? decodeURIComponent(match[1]!) : '';
+  let value = '';
+  try {
+    value = match ? decodeURIComponent(match[1]!) : '';
+  } catch {
+    // A malformed escape (`%E0%A4%A`) is no preference, not a reason to miss the LMS.
+  }
   if (value === '1.2' || value === '12') return '1.2';
   if (value === '2004') return '2004';
   return null;
