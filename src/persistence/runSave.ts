@@ -81,13 +81,20 @@ export function readRunSave(store: KeyValueStore, content: Content): LoadedSave 
   if (problem) return discard(problem);
   const scenario = content.scenarios[record.scenarioId]!;
   try {
-    const run = startRun(scenario, record, { snapshot: parsed.data.snapshot });
-    // A snapshot that restores but disagrees with its own log has been tampered with.
+    // A snapshot that disagrees with its own log (state, status or context) has been tampered
+    // with. One that agrees is restored in the form the replay gives it, so nothing else in the
+    // save reaches XState's restore (a bad `children` or state there fails inside the actor and
+    // is rethrown later as an uncaught error).
     const replayed = replayRun(scenario, record);
-    const same = JSON.stringify(replayed.getSnapshot().context) === JSON.stringify(run.getSnapshot().context);
+    const expected = replayed.getSnapshot();
+    const persisted = replayed.actor.getPersistedSnapshot();
     replayed.stop();
-    if (same) return { ok: true, run };
-    run.stop();
+    const saved = parsed.data.snapshot as { value?: unknown; status?: unknown; context?: unknown } | null;
+    const same =
+      !!saved &&
+      typeof saved === 'object' &&
+      JSON.stringify([saved.value, saved.status, saved.context]) === JSON.stringify([expected.value, expected.status, expected.context]);
+    if (same) return { ok: true, run: startRun(scenario, record, { snapshot: persisted }) };
   } catch {
     // fall through to a replay from the log
   }
