@@ -151,7 +151,10 @@ function parseFile(text: unknown): ParsedResults {
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, reason: REASONS.notResults };
   const head = json as { format?: unknown; version?: unknown; name?: unknown };
   if (head.format !== RESULTS_FORMAT) return { ok: false, reason: REASONS.notResults };
-  if (head.version !== RESULTS_VERSION) return { ok: false, reason: REASONS.otherVersion(head.version) };
+  if (head.version !== RESULTS_VERSION) {
+    // Only a number is a version; anything else is a damaged file, not one from another Envoy.
+    return { ok: false, reason: typeof head.version === 'number' ? REASONS.otherVersion(head.version) : REASONS.damaged('it has no version number') };
+  }
   if (typeof head.name !== 'string') return { ok: false, reason: REASONS.noName };
   const problem = nameProblem(cleanName(head.name));
   if (problem) return { ok: false, reason: problem };
