@@ -114,7 +114,8 @@ export function checkClassSettings(content: Content, raw: Partial<Record<keyof C
       const label = cleanLabel(raw.label);
       if (label.length > MAX_LABEL_LENGTH) {
         problems.push(`the class label is longer than ${MAX_LABEL_LENGTH} characters, so it is cut short`);
-        settings.label = label.slice(0, MAX_LABEL_LENGTH).trim();
+        // Not between the two halves of a character such as an emoji (half of one is not text).
+        settings.label = label.slice(0, MAX_LABEL_LENGTH).replace(/[\uD800-\uDBFF]$/, '').trim();
       } else settings.label = label;
     }
   }
