@@ -322,8 +322,13 @@ function checkQuestion(file: string, at: string, q: Question, s: Scenario, ctx: 
       q.statements.forEach((st, i) => {
         if (!q.categories.includes(st.party)) err(`${at}.statements.${i}.party`, `"${st.party}" is not one of the categories`);
       });
+      // A repeated id makes every answer invalid, and the run could never get past the question.
+      if (new Set(q.categories).size !== q.categories.length) err(`${at}.categories`, 'categories must not repeat');
+      if (new Set(q.statements.map((st) => st.id)).size !== q.statements.length) err(`${at}.statements`, 'statement ids must be unique');
       break;
     case 'order':
+      if (new Set(q.events.map((e) => e.id)).size !== q.events.length) err(`${at}.events`, 'event ids must be unique');
+      break;
     case 'true-false':
       break;
   }
