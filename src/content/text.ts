@@ -14,7 +14,19 @@ export function normaliseForQuote(text: string): string {
 
 /** True when `quote` appears verbatim (modulo whitespace and quote marks) inside `haystack`. */
 export function containsVerbatim(haystack: string, quote: string): boolean {
-  return normaliseForQuote(haystack).includes(normaliseForQuote(quote));
+  return normalisedHaystack(haystack).includes(normaliseForQuote(quote));
+}
+
+// The same few source passages are searched for every quote in the content: normalise each once.
+const haystacks = new Map<string, string>();
+function normalisedHaystack(text: string): string {
+  let normal = haystacks.get(text);
+  if (normal === undefined) {
+    if (haystacks.size > 500) haystacks.clear();
+    normal = normaliseForQuote(text);
+    haystacks.set(text, normal);
+  }
+  return normal;
 }
 
 /** FNV-1a, 32-bit: a small stable hash for content versions and seeded shuffles. */
