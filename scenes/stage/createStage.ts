@@ -1,98 +1,51 @@
-// Creates the Phaser game that draws the stage behind the HTML layer, and keeps its scene in
-// step with the app's screen. Phaser never holds a rule; it draws what the session shows.
-import * as Phaser from 'phaser';
+// Creates the stage behind the HTML layer: the Phaser game (phaserStage.ts, its own chunk), once
+// this browser is known to be able to draw. Phaser picks WebGL, or the 2D canvas without it; with
+// neither (a blocked or exhausted canvas), Phaser would throw as it loads, so it is not loaded at
+// all: the stage stays empty (data-renderer="none"), the player is told, and the HTML game, which
+// holds everything the player reads and uses, plays on.
+import { t, type StringKey } from '../../src/i18n';
+import en from '../../src/i18n/en.json';
 import type { Preferences } from '../../src/persistence/preferences';
 import type { Session } from '../../src/session';
-import { screenName } from '../ui/director';
-import { BootScene } from './BootScene';
-import { BriefingScene } from './BriefingScene';
-import { DebriefScene } from './DebriefScene';
-import { NegotiationScene } from './NegotiationScene';
-import { SelectScene } from './SelectScene';
-import { TitleScene } from './TitleScene';
-import type { StageData } from './stageData';
 
-const SCENE_FOR_SCREEN: Record<string, string> = {
-  boot: 'TitleScene',
-  title: 'TitleScene',
-  settings: 'TitleScene',
-  select: 'SelectScene',
-  briefing: 'BriefingScene',
-  negotiation: 'NegotiationScene',
-  debrief: 'DebriefScene',
-};
+/** English until src/i18n/en.json has the key (then the locale's string is used). */
+const NO_STAGE = 'This browser cannot draw the negotiating table (no WebGL or canvas), so the game shows text only. Everything you need is in the text.';
+const noStageMessage = () => (Object.hasOwn(en, 'notice.noStage') ? t('notice.noStage' as StringKey) : NO_STAGE);
 
-export function createStage(parent: HTMLElement, session: Session, prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void }) {
-  const data: StageData = { session, prefs };
-  const game = new Phaser.Game({
-    type: Phaser.AUTO,
-    parent,
-    backgroundColor: '#1d2d50',
-    // Howler plays the sound; two AudioContexts would fight over the device.
-    audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 640, height: parent.clientHeight || 480 },
-    banner: false,
-    scene: [BootScene, TitleScene, SelectScene, BriefingScene, NegotiationScene, DebriefScene],
-    callbacks: {
-      postBoot: (g) => {
-        g.registry.set('stage', data);
-        g.events.once(Phaser.Core.Events.POST_RENDER, () => {
-          performance.mark('envoy:first-frame');
-          parent.dataset.renderer = g.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
-        });
-      },
-    },
-  });
+/** Phaser needs a 2D canvas context even for WebGL (its feature tests draw on one as it loads). */
+function canDraw(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
 
-  // Idle cost: when nothing moves the stage stops its loop (laptop batteries, old machines).
-  // Any change wakes it; it sleeps again once no tween is running.
-  let sleepTimer: ReturnType<typeof setTimeout> | undefined;
-  const busy = () => game.scene.getScenes(true).some((scene) => scene.tweens.getTweens().length > 0 || scene.sys.settings.key === 'BootScene');
-  const trySleep = () => {
-    if (busy()) {
-      sleepTimer = setTimeout(trySleep, 250);
-      return;
-    }
-    game.loop.sleep();
-    parent.dataset.loop = 'asleep';
+export interface Stage {
+  destroy(): void;
+}
+
+export function createStage(parent: HTMLElement, session: Session, prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void }): Stage {
+  let destroyed = false;
+  let inner: Stage | null = null;
+  const withoutStage = (why: unknown) => {
+    if (destroyed) return;
+    parent.dataset.renderer = 'none';
+    console.info(`Envoy: the stage is off (${why instanceof Error ? why.message : String(why)}); the game plays on in text.`);
+    session.send({ type: 'notice.show', message: noStageMessage() });
   };
-  const wake = () => {
-    if (!game.loop.running) game.loop.wake(true);
-    parent.dataset.loop = 'awake';
-    clearTimeout(sleepTimer);
-    // A few frames to draw the change before checking for tweens.
-    sleepTimer = setTimeout(trySleep, 300);
-  };
-
-  let current = '';
-  let booted = false;
-  const follow = () => {
-    const key = SCENE_FOR_SCREEN[screenName(session)] ?? 'TitleScene';
-    // Boot hands over when its textures are made; until then there is nothing to switch.
-    if (!booted || key === current) return;
-    if (current) game.scene.stop(current);
-    current = key;
-    game.scene.start(key, data);
-  };
-  game.events.on('envoy:booted', () => {
-    booted = true;
-    follow();
-    wake();
-  });
-  const onChange = () => {
-    follow();
-    wake();
-  };
-  const unsubscribe = session.subscribe(onChange);
-  game.scale.on('resize', wake);
-  prefs.onChange(wake);
-
+  if (!canDraw()) withoutStage('no canvas context');
+  else {
+    import('./phaserStage')
+      .then(({ startStage }) => {
+        if (!destroyed) inner = startStage(parent, session, prefs);
+      })
+      .catch(withoutStage);
+  }
   return {
-    game,
     destroy() {
-      clearTimeout(sleepTimer);
-      unsubscribe();
-      game.destroy(true);
+      destroyed = true;
+      inner?.destroy();
     },
   };
 }
