@@ -1,0 +1,188 @@
+// Offline play in real Chromium: after one visit the service worker (sw.js, written by the build)
+// has every file of the game, so it plays with the network gone, sounds, fonts and lazy chunks
+// included. A new version waits for the next visit and never reloads a run in progress. Inside an
+// LMS frame that refuses the worker, the game says so only to console.info and plays online.
+// Each test serves its own copy of dist/ (on its own port, so its own origin and worker).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { realContent } from '../unit/helpers';
+import { DIST, launch, openPage, serveDist, shot } from './harness';
+
+const content = realContent();
+const SLICE = content.scenarios['washington-2020']!;
+
+let browser: Browser;
+const cleanups: Array<() => void> = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A private copy of the build, served on its own port: tests may rewrite or cut it off. */
+async function ownSite() {
+  const root = mkdtempSync(join(tmpdir(), 'envoy-offline-'));
+  cpSync(DIST, root, { recursive: true });
+  const site = await serveDist(root);
+  let open = true;
+  const stop = () => {
+    if (!open) return;
+    open = false;
+    site.server.closeAllConnections();
+    site.server.close();
+  };
+  cleanups.push(() => {
+    stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return { ...site, root, stop } as { server: Server; origin: string; url: string; root: string; stop: () => void };
+}
+
+/** Waits until the service worker has precached the build and controls the page. */
+async function offlineReady(page: Page) {
+  await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+}
+
+/** Title → the slice's first question; returns its id. */
+async function toFirstQuestion(page: Page): Promise<string> {
+  await page.click('[data-action="play"]');
+  await page.click('[data-scenario="washington-2020"] [data-action="choose"]');
+  await page.click('[data-action="begin"]');
+  await page.click('[data-action="continue"]');
+  return (await page.getAttribute('[data-question]', 'data-question'))!;
+}
+
+/** Answers the question on screen rightly (a choice question) and waits for its feedback. */
+async function answerRight(page: Page, id: string) {
+  const q = SLICE.meetings[0]!.questions.find((x) => x.id === id)!;
+  if (q.type !== 'choice' && q.type !== 'who-said') throw new Error(`expected a choice question, got ${q.type}`);
+  await page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
+  await page.waitForSelector('[data-phase="feedback"]');
+}
+
+describe('offline', () => {
+  it('plays a question after one visit with the network gone: sounds, fonts, stage and teacher page from the cache', async () => {
+    const site = await ownSite();
+    const w = await openPage(browser, site.origin);
+    await w.page.goto(site.url);
+    await w.page.waitForSelector('[data-action="play"]');
+    await offlineReady(w.page);
+
+    // The network is gone: the browser is offline and the server is shut.
+    await w.context.setOffline(true);
+    site.stop();
+    const notFromWorker: string[] = [];
+    const failed: string[] = [];
+    w.page.on('response', (r) => {
+      if (r.url().startsWith(site.origin) && !r.fromServiceWorker()) notFromWorker.push(r.url());
+    });
+    w.page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+
+    await w.page.reload();
+    const id = await toFirstQuestion(w.page);
+    await answerRight(w.page, id);
+    await w.page.waitForFunction(() => document.getElementById('stage')!.dataset.renderer, null, { timeout: 30_000 });
+    // The sounds came from the cache and decoded (the clicks above unlocked audio).
+    await w.page.waitForSelector('html[data-audio="playing"]', { timeout: 10_000 });
+    expect(await w.page.getAttribute('html', 'data-audio-failed')).toBeNull();
+    // The bundled font is the one in use.
+    const fonts = await w.page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+    });
+    expect(fonts).toContain('Atkinson Hyperlegible');
+    await shot(w.page, 'offline-feedback');
+
+    // A lazy chunk nobody loaded online (the teacher page) comes from the cache too.
+    await w.page.goto(`${site.url}?teacher=setup`);
+    await w.page.waitForSelector('body.teacher-page #screen-heading');
+
+    expect(failed).toEqual([]);
+    expect(notFromWorker).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('installs a new version in the background and uses it from the next visit, never reloading a run in progress', async () => {
+    const site = await ownSite();
+    const w = await openPage(browser, site.origin);
+    await w.page.goto(site.url);
+    await offlineReady(w.page);
+    const first = await toFirstQuestion(w.page);
+    await answerRight(w.page, first);
+    await w.page.click('[data-action="continue"]');
+    const second = (await w.page.getAttribute('[data-question]', 'data-question'))!;
+    expect(second).not.toBe(first);
+
+    // A new version is deployed: another index.html and another sw.js.
+    const index = join(site.root, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '  <meta name="envoy-build" content="2" />\n  </head>'));
+    const sw = join(site.root, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-2"'));
+
+    // The page finds it and lets it wait; nothing reloads, the question stays on screen.
+    await w.page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      return navigator.serviceWorker.getRegistration().then((r) => r?.update());
+    });
+    await w.page.waitForSelector('html[data-offline="update-waiting"]', { state: 'attached', timeout: 30_000 });
+    await w.page.waitForTimeout(500);
+    expect(await w.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await w.page.getAttribute('[data-question]', 'data-question')).toBe(second);
+
+    // A reload in the middle of the run is still this version, and the run resumes.
+    await w.page.reload();
+    expect(await w.page.locator('meta[name="envoy-build"]').count()).toBe(0);
+    await w.page.click('[data-action="resume"]');
+    expect(await w.page.getAttribute('[data-question]', 'data-question')).toBe(second);
+
+    // The next visit (every tab of the old version closed) gets the new version, and the run still resumes.
+    await w.page.close();
+    const next = await w.context.newPage();
+    const errors: string[] = [];
+    next.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    next.on('pageerror', (e) => errors.push(String(e)));
+    await next.goto(site.url);
+    expect(await next.locator('meta[name="envoy-build"]').count()).toBe(1);
+    await next.click('[data-action="resume"]');
+    expect(await next.getAttribute('[data-question]', 'data-question')).toBe(second);
+    await next.waitForSelector('html[data-offline="ready"]', { state: 'attached' });
+
+    expect(w.consoleErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('in an LMS frame that refuses the service worker, says so only to console.info and plays', async () => {
+    const site = await ownSite();
+    // The LMS serves the package without sw.js (or refuses it): registration fails.
+    rmSync(join(site.root, 'sw.js'));
+    writeFileSync(join(site.root, 'lms.html'), '<!doctype html><title>LMS</title><iframe id="sco" src="index.html" style="width:1200px;height:700px"></iframe>');
+    const w = await openPage(browser, site.origin);
+    const infos: string[] = [];
+    w.page.on('console', (m) => m.type() === 'info' && infos.push(m.text()));
+    await w.page.goto(`${site.url}lms.html`);
+    const frame = w.page.frameLocator('#sco');
+    await frame.locator('html[data-offline="unavailable"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(infos.some((m) => /offline play is not available/.test(m))).toBe(true);
+    await frame.locator('[data-action="play"]').click();
+    await frame.locator('[data-scenario="washington-2020"] [data-action="choose"]').click();
+    await frame.locator('[data-action="begin"]').click();
+    await frame.locator('[data-action="continue"]').click();
+    await frame.locator('[data-question]').waitFor();
+    // Chromium itself reports the failed script fetch (the page caught the rejection; nothing of ours logs an error).
+    expect(w.consoleErrors.filter((e) => e !== 'A bad HTTP response code (404) was received when fetching the script.')).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
