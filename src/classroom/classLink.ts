@@ -13,6 +13,7 @@ import type { Content } from '../content/loader';
 import type { Scenario } from '../content/schema';
 import type { RunSettings } from '../engine/scenarioMachine';
 import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/base64url';
+import { t } from '../i18n';
 
 export const CLASS_PARAM = 'class';
 export const CLASS_FORMAT = '1';
@@ -76,44 +77,44 @@ export function checkClassSettings(content: Content, raw: Partial<Record<keyof C
 
   if (raw.scenarios !== undefined) {
     const ids = z.array(z.unknown()).safeParse(raw.scenarios);
-    if (!ids.success) problems.push('the list of scenarios could not be read, so every scenario is used');
+    if (!ids.success) problems.push(t('classLink.scenariosUnreadable'));
     else {
       const kept: string[] = [];
       for (const id of ids.data) {
         const known = typeof id === 'string' && Object.hasOwn(content.scenarios, id);
-        if (!known) problems.push(`there is no scenario "${String(id).slice(0, 64)}" in this version of Envoy, so it is left out`);
-        else if (kept.includes(id)) problems.push(`the scenario "${id}" is listed twice, so it is played once`);
+        if (!known) problems.push(t('classLink.unknownScenario', { id: String(id).slice(0, 64) }));
+        else if (kept.includes(id)) problems.push(t('classLink.repeatedScenario', { id }));
         else kept.push(id);
       }
       if (kept.length > MAX_CLASS_SCENARIOS) {
-        problems.push(`a class can have at most ${MAX_CLASS_SCENARIOS} scenarios, so the rest are left out`);
+        problems.push(t('classLink.tooManyScenarios', { max: MAX_CLASS_SCENARIOS }));
         kept.length = MAX_CLASS_SCENARIOS;
       }
       if (kept.length) settings.scenarios = kept;
-      else problems.push('no scenario in the link could be used, so every scenario is used');
+      else problems.push(t('classLink.noScenario'));
     }
   }
   if (raw.timer !== undefined) {
     const timer = z.enum(TIMERS).safeParse(raw.timer);
     if (timer.success) settings.timer = timer.data;
-    else problems.push(`the timer "${String(raw.timer).slice(0, 16)}" is not one of ${timerNames}, so the timer is off`);
+    else problems.push(t('classLink.badTimer', { timer: String(raw.timer).slice(0, 16), timers: timerNames }));
   }
   if (raw.hints !== undefined) {
     const hints = z.boolean().safeParse(raw.hints);
     if (hints.success) settings.hints = hints.data;
-    else problems.push('the hints setting could not be read, so hints are on');
+    else problems.push(t('classLink.hintsUnreadable'));
   }
   if (raw.seed !== undefined) {
     const seed = SeedSchema.safeParse(raw.seed);
     if (seed.success) settings.seed = seed.data;
-    else problems.push(`the seed "${String(raw.seed).slice(0, 16)}" is not a whole number from 0 to ${2 ** 32 - 1}, so each student gets their own`);
+    else problems.push(t('classLink.badSeed', { seed: String(raw.seed).slice(0, 16), max: 2 ** 32 - 1 }));
   }
   if (raw.label !== undefined) {
-    if (typeof raw.label !== 'string') problems.push('the class label could not be read, so there is none');
+    if (typeof raw.label !== 'string') problems.push(t('classLink.labelUnreadable'));
     else {
       const label = cleanLabel(raw.label);
       if (label.length > MAX_LABEL_LENGTH) {
-        problems.push(`the class label is longer than ${MAX_LABEL_LENGTH} characters, so it is cut short`);
+        problems.push(t('classLink.labelTooLong', { max: MAX_LABEL_LENGTH }));
         // Not between the two halves of a character such as an emoji (half of one is not text).
         settings.label = label.slice(0, MAX_LABEL_LENGTH).replace(/[\uD800-\uDBFF]$/, '').trim();
       } else settings.label = label;
@@ -141,12 +142,12 @@ export function encodeClassParam(settings: ClassSettings): string {
 export function decodeClassParam(content: Content, value: string): ClassRead {
   const defaults = defaultClassSettings(content);
   const unreadable = (why: string): ClassRead => ({ settings: defaults, problems: [why] });
-  if (typeof value !== 'string' || value.length > MAX_CLASS_PARAM_LENGTH) return unreadable('the class settings in the link are too long to be real, so the defaults are used');
+  if (typeof value !== 'string' || value.length > MAX_CLASS_PARAM_LENGTH) return unreadable(t('classLink.tooLong'));
   const parts = value.trim().split('.');
   if (parts[0] !== CLASS_FORMAT) {
-    return unreadable(/^\d+$/.test(parts[0] ?? '') ? `the link comes from another version of Envoy (class format ${parts[0]}), so the defaults are used` : 'the class settings in the link could not be read, so the defaults are used');
+    return unreadable(/^\d+$/.test(parts[0] ?? '') ? t('classLink.otherVersion', { format: parts[0]! }) : t('classLink.unreadable'));
   }
-  if (parts.length !== 6) return unreadable('the class settings in the link are incomplete (was the whole link copied?), so the defaults are used');
+  if (parts.length !== 6) return unreadable(t('classLink.incomplete'));
   const [, ids, timerCode, hintsCode, seedCode, labelCode] = parts as [string, string, string, string, string, string];
   const raw: Partial<Record<keyof ClassSettings, unknown>> = {};
   raw.scenarios = ids === '' ? [] : ids.split('_');
@@ -177,7 +178,7 @@ export function readClassLink(content: Content, urlOrSearch: string): ClassRead 
 /** The problems of a class link as one message for the student's screen, or null when there are none. */
 export function classLinkMessage(read: ClassRead | null): string | null {
   if (!read || read.problems.length === 0) return null;
-  return `Some of this class link's settings could not be used: ${read.problems.join('; ')}. Ask your teacher for a new link if this is not what they meant.`;
+  return t('classLink.message', { problems: read.problems.join('; ') });
 }
 
 /** The link a teacher hands out: `baseUrl` with `?class=...` (other parameters kept, except teacher, run and class; hash dropped). */

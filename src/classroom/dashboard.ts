@@ -8,6 +8,8 @@ import type { Ending, Question, Scenario } from '../content/schema';
 import type { Answer } from '../engine/answers';
 import { replayRun } from '../engine/run';
 import { understanding, type AnswerRecord } from '../engine/stats';
+import { getLocale } from '../i18n';
+import { tt } from '../i18n/teacher';
 import { decodeRunCode } from '../replay/code';
 import { scenarioParties } from '../replay/timeline';
 import { questionDetail } from './discussion';
@@ -113,13 +115,14 @@ const keyOf = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim
 
 type Replayed = { ok: true; scenarioId: string; answers: readonly AnswerRecord[]; row: StudentScenario } | { ok: false; reason: string };
 
-// A dashboard is rebuilt on every import; a run code already replayed need not be replayed again.
+// A dashboard is rebuilt on every import; a run code already replayed need not be replayed again
+// (in the same locale: a reason is worded in the locale it was found in).
 const replayed = new WeakMap<Content, Map<string, Replayed>>();
 
 function replayOne(content: Content, claimedScenario: string, code: string): Replayed {
   let cache = replayed.get(content);
   if (!cache) replayed.set(content, (cache = new Map()));
-  const key = `${claimedScenario}\n${code}`;
+  const key = `${getLocale()}\n${claimedScenario}\n${code}`;
   let result = cache.get(key);
   if (!result) cache.set(key, (result = replayFresh(content, claimedScenario, code)));
   return result;
@@ -132,17 +135,17 @@ function replayFresh(content: Content, claimedScenario: string, code: string): R
   const record = decoded.record;
   const scenario = content.scenarios[record.scenarioId]!;
   if (record.scenarioId !== claimedScenario) {
-    return { ok: false, reason: `it is listed as "${claimedScenario.slice(0, 64)}" but its replay code is for "${scenario.title}"` };
+    return { ok: false, reason: tt('dash.problem.wrongScenario', { claimed: claimedScenario.slice(0, 64), title: scenario.title }) };
   }
   let context;
   try {
     const run = replayRun(scenario, record);
     const snapshot = run.getSnapshot();
     run.stop();
-    if (snapshot.status !== 'done' || !snapshot.context.endingId) return { ok: false, reason: `the run of "${scenario.title}" is not finished` };
+    if (snapshot.status !== 'done' || !snapshot.context.endingId) return { ok: false, reason: tt('dash.problem.unfinished', { title: scenario.title }) };
     context = snapshot.context;
   } catch {
-    return { ok: false, reason: `the run of "${scenario.title}" cannot be replayed` };
+    return { ok: false, reason: tt('dash.problem.cannotReplay', { title: scenario.title }) };
   }
   const ending = scenario.endings.find((e) => e.id === context.endingId)!;
   const measured = understanding(scenario, context.answers);
@@ -177,10 +180,10 @@ function wrongAnswerKeys(content: Content, q: Question, answer: Answer | null): 
       return option && !option.correct ? [option.text] : [];
     }
     case 'true-false':
-      return 'value' in answer && answer.value !== q.answer ? [answer.value ? 'True' : 'False'] : [];
+      return 'value' in answer && answer.value !== q.answer ? [tt(answer.value ? 'dash.answer.true' : 'dash.answer.false')] : [];
     case 'sort': {
       if (!('assignments' in answer)) return [];
-      return q.statements.filter((s) => answer.assignments[s.id] !== s.party).map((s) => `“${s.text}” → ${party(answer.assignments[s.id] ?? '')}`);
+      return q.statements.filter((s) => answer.assignments[s.id] !== s.party).map((s) => tt('dash.answer.sorted', { text: s.text, party: party(answer.assignments[s.id] ?? '') }));
     }
     case 'order': {
       if (!('order' in answer) || answer.order.every((id, i) => q.events[i]?.id === id)) return [];
@@ -250,15 +253,17 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
 
   for (const { source, parsed } of imported) {
     if (!parsed.ok) {
-      problems.push({ source, name: null, reason: `Skipped: ${parsed.reason}.` });
+      problems.push({ source, name: null, reason: tt('dash.problem.skipped', { reason: parsed.reason }) });
       continue;
     }
     const file: ResultsFile = parsed.results;
     const key = `${keyOf(file.name)}\u0000${keyOf(file.classLabel)}`;
     const firstSource = seen.get(key);
     if (firstSource !== undefined) {
-      const inClass = file.classLabel ? ` in class "${file.classLabel}"` : '';
-      problems.push({ source, name: file.name, reason: `Skipped: a student named "${file.name}"${inClass} was already imported from ${firstSource}.` });
+      const reason = file.classLabel
+        ? tt('dash.problem.duplicateInClass', { name: file.name, label: file.classLabel, source: firstSource })
+        : tt('dash.problem.duplicate', { name: file.name, source: firstSource });
+      problems.push({ source, name: file.name, reason });
       continue;
     }
 
@@ -267,7 +272,7 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
     for (const [i, run] of file.runs.entries()) {
       const one = replayOne(content, run.scenarioId, run.code);
       if (!one.ok) {
-        rejected = `Skipped: run ${i + 1} cannot be trusted: ${one.reason.replace(/\.$/, '')}.`;
+        rejected = tt('dash.problem.untrustedRun', { number: i + 1, reason: one.reason.replace(/\.$/, '') });
         break;
       }
       const before = latest.get(one.scenarioId);
@@ -317,7 +322,17 @@ export const csvRow = (cells: ReadonlyArray<string | number | null | undefined>)
 /** The dashboard as CSV: one row per student and scenario (a student with no finished run gets one row). */
 export function dashboardCsv(dashboard: Dashboard): string {
   const partyName = (id: string) => dashboard.partyAverages.find((p) => p.party === id)?.name ?? id;
-  const header = ['Student', 'Class', 'Scenario', 'Ending', 'Ending kind', 'Questions right', 'Questions asked', 'Attempts', ...dashboard.parties.map((p) => `Understanding: ${partyName(p)}`)];
+  const header = [
+    tt('dash.csvCol.student'),
+    tt('dash.csvCol.class'),
+    tt('dash.csvCol.scenario'),
+    tt('dash.csvCol.ending'),
+    tt('dash.csvCol.endingKind'),
+    tt('dash.csvCol.right'),
+    tt('dash.csvCol.asked'),
+    tt('dash.csvCol.attempts'),
+    ...dashboard.parties.map((p) => tt('dash.csvCol.understanding', { party: partyName(p) })),
+  ];
   const lines = [csvRow(header)];
   for (const student of dashboard.students) {
     const played = dashboard.scenarios.filter((s) => student.scenarios[s.id]);

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { MAX_CODE_LENGTH } from '../replay/code';
 import type { HistoryEntry } from '../replay/history';
 import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/base64url';
+import { t } from '../i18n';
 import { ClassSettingsShape, cleanLabel, MAX_LABEL_LENGTH, type ClassSettings } from './classLink';
 
 export const RESULTS_FORMAT = 'envoy-results';
@@ -18,7 +19,7 @@ export const MAX_RESULTS_RUNS = 100;
 
 const RunEntrySchema = z.object({
   scenarioId: z.string().min(1).max(64),
-  code: z.string().min(1).max(MAX_CODE_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'not a replay code'),
+  code: z.string().min(1).max(MAX_CODE_LENGTH).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('results.reason.notReplayCode') }),
 });
 
 // `z.object` (not strict) on purpose: unknown keys such as a "score" are dropped, never read.
@@ -52,15 +53,28 @@ export interface ResultsFile {
 
 export type ParsedResults = { ok: true; results: ResultsFile } | { ok: false; reason: string };
 
+// Worded from the locale file when they are needed, so they follow the current locale.
 const REASONS = {
-  tooLarge: `it is larger than ${MAX_RESULTS_SIZE / 1024} KB, too large to be an Envoy results file`,
-  notJson: 'it is not an Envoy results file (it is not JSON)',
-  notResults: 'it is not an Envoy results file',
-  otherVersion: (v: unknown) => `it comes from another version of Envoy (results version ${String(v).slice(0, 12)})`,
-  noName: 'it has no student name',
-  longName: `the student name is longer than ${MAX_NAME_LENGTH} characters`,
-  notCode: 'it is not an Envoy results code (check that the whole code was copied)',
-  damaged: (where: string) => `it is damaged (${where})`,
+  get tooLarge() {
+    return t('results.reason.tooLarge', { size: MAX_RESULTS_SIZE / 1024 });
+  },
+  get notJson() {
+    return t('results.reason.notJson');
+  },
+  get notResults() {
+    return t('results.reason.notResults');
+  },
+  otherVersion: (v: unknown) => t('results.reason.otherVersion', { version: String(v).slice(0, 12) }),
+  get noName() {
+    return t('results.reason.noName');
+  },
+  get longName() {
+    return t('results.reason.longName', { max: MAX_NAME_LENGTH });
+  },
+  get notCode() {
+    return t('results.reason.notCode');
+  },
+  damaged: (where: string) => t('results.reason.damaged', { where }),
 };
 
 const length = (text: string) => [...text].length;
@@ -82,8 +96,8 @@ export type MadeResults = { ok: true; file: ResultsFile } | { ok: false; message
 /** A results file for a student. Fails (with a message for the student) on an empty or long name. */
 export function makeResults(input: { name: string; settings: ClassSettings | null; runs: readonly ResultsRun[] }): MadeResults {
   const name = cleanName(input.name);
-  if (name === '') return { ok: false, message: 'Type your name first.' };
-  if (length(name) > MAX_NAME_LENGTH) return { ok: false, message: `Your name can be at most ${MAX_NAME_LENGTH} characters long.` };
+  if (name === '') return { ok: false, message: t('handin.needName') };
+  if (length(name) > MAX_NAME_LENGTH) return { ok: false, message: t('results.nameTooLong', { max: MAX_NAME_LENGTH }) };
   const file: ResultsFile = {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
@@ -93,7 +107,7 @@ export function makeResults(input: { name: string; settings: ClassSettings | nul
     runs: input.runs.slice(-MAX_RESULTS_RUNS).map((r) => ({ scenarioId: r.scenarioId, code: r.code })),
   };
   const checked = ResultsFileSchema.safeParse(file);
-  if (!checked.success) return { ok: false, message: 'These results cannot be saved (a run or a setting is not valid).' };
+  if (!checked.success) return { ok: false, message: t('results.cannotSave') };
   return { ok: true, file };
 }
 
@@ -153,7 +167,7 @@ function parseFile(text: unknown): ParsedResults {
   if (head.format !== RESULTS_FORMAT) return { ok: false, reason: REASONS.notResults };
   if (head.version !== RESULTS_VERSION) {
     // Only a number is a version; anything else is a damaged file, not one from another Envoy.
-    return { ok: false, reason: typeof head.version === 'number' ? REASONS.otherVersion(head.version) : REASONS.damaged('it has no version number') };
+    return { ok: false, reason: typeof head.version === 'number' ? REASONS.otherVersion(head.version) : REASONS.damaged(t('results.reason.noVersion')) };
   }
   if (typeof head.name !== 'string') return { ok: false, reason: REASONS.noName };
   const problem = nameProblem(cleanName(head.name));
@@ -161,8 +175,8 @@ function parseFile(text: unknown): ParsedResults {
   const parsed = ResultsFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.map(String).join('.') : 'the file';
-    return { ok: false, reason: REASONS.damaged(`${where}: ${issue.message}`.slice(0, 160)) };
+    const where = issue.path.length ? issue.path.map(String).join('.') : t('results.reason.wholeFile');
+    return { ok: false, reason: REASONS.damaged(t('results.reason.damagedAt', { where, problem: issue.message }).slice(0, 160)) };
   }
   const data = parsed.data;
   return {

@@ -1,9 +1,11 @@
 // Interface strings come from a locale file (content has its own language tag). A pseudo-locale
 // (accented and about 40% longer) shows any string that bypasses t() and any layout that overflows.
+// The model (src/) words its own messages to players through t() as well: save, history, replay
+// code, class link, results and LMS messages all come from this file.
 import en from './en.json';
 
 export type StringKey = keyof typeof en;
-type Params = Record<string, string | number>;
+export type Params = Record<string, string | number>;
 
 const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', A: 'Á', E: 'É', I: 'Í', O: 'Ö', U: 'Ü', y: 'ý' };
 
@@ -23,7 +25,12 @@ export function getLocale(): string {
   return locale;
 }
 
+/** A template from any locale file in the current locale, with its {placeholders} filled in. */
+export function localise(template: string, params: Params = {}): string {
+  const text = locale === 'pseudo' ? pseudo(template) : template;
+  return text.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
 export function t(key: StringKey, params: Params = {}): string {
-  const template = locale === 'pseudo' ? pseudo(en[key]) : en[key];
-  return template.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return localise(en[key], params);
 }

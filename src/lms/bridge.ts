@@ -5,6 +5,7 @@
 import { replayRun, type Run } from '../engine/run';
 import { currentMeetingId, type RunResult } from '../engine/scenarioMachine';
 import { findQuestion } from '../engine/stats';
+import { t } from '../i18n';
 import { decodeRunCode, encodeRunCode } from '../replay/code';
 import type { Session } from '../session';
 import { findApi, preferredVersion, type ApiWindow, type ScormVersion } from './findApi';
@@ -52,7 +53,7 @@ interface Lineage {
 function resumeFromCode(session: LmsSession, code: string, tutorialId: string | null, report: (m: string) => void): boolean {
   const decoded = decodeRunCode(session.content, code);
   if (!decoded.ok) {
-    report(`the run saved in the LMS cannot be resumed: ${decoded.message}`);
+    report(t('lms.cannotResume', { message: decoded.message }));
     return false;
   }
   if (decoded.record.scenarioId === tutorialId) return false;
@@ -156,7 +157,7 @@ export function connectLms(session: LmsSession, env: LmsEnv): LmsConnection | nu
     try {
       code = encodeRunCode(session.content, run.record);
     } catch (e) {
-      report(`the run could not be saved to the LMS: ${e instanceof Error ? e.message : String(e)}`);
+      report(t('lms.cannotSave', { error: e instanceof Error ? e.message : String(e) }));
       return;
     }
     if (code === lastCode) return;

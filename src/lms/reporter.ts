@@ -3,6 +3,7 @@
 // and at the end reports completion, success, score and session time. Every call is guarded: an
 // LMS that refuses a value or throws is noted (onError, `errors`) and the game goes on.
 import type { RunResult } from '../engine/scenarioMachine';
+import { t } from '../i18n';
 import type { Scorm12Api, Scorm2004Api, ScormVersion } from './findApi';
 import {
   DEFAULT_PASSING_SCORE,
@@ -95,9 +96,10 @@ function makeDriver(api: Scorm12Api | Scorm2004Api, version: ScormVersion, repor
     try {
       if (ok(call())) return true;
       const code = lastError();
-      report(`LMS refused ${what}: error ${code}${errorText(code) ? ` (${errorText(code)})` : ''}`);
+      const detail = errorText(code);
+      report(detail ? t('lms.refusedDetail', { what, code, detail }) : t('lms.refused', { what, code }));
     } catch (e) {
-      report(`LMS threw on ${what}: ${e instanceof Error ? e.message : String(e)}`);
+      report(t('lms.threw', { what, error: e instanceof Error ? e.message : String(e) }));
     }
     return false;
   };
@@ -208,7 +210,7 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
     suspend(code: string, location = ''): void {
       if (!writable()) return;
       if (code.length > SUSPEND_DATA_LIMIT[version]) {
-        report(`the replay code (${code.length} characters) is longer than suspend_data holds`);
+        report(t('lms.codeTooLong', { length: code.length }));
       } else {
         lms.set(names.suspendData, code);
       }

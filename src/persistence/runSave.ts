@@ -3,6 +3,7 @@
 // message; it never crashes the game.
 import * as z from 'zod';
 import type { Content } from '../content/loader';
+import { t } from '../i18n';
 import { AnswerSchema } from '../engine/answers';
 import { replayRun, startRun, type Run, type RunRecord } from '../engine/run';
 import type { KeyValueStore } from './storage';
@@ -53,8 +54,8 @@ export function clearRunSave(store: KeyValueStore): void {
 
 /** Checks that a record belongs to this content: known scenario, same content version. */
 export function checkRecord(content: Content, record: RunRecord): string | null {
-  if (!content.scenarios[record.scenarioId]) return `it is for a scenario this version of Envoy does not have ("${record.scenarioId}")`;
-  if (content.versions[record.scenarioId] !== record.contentVersion) return 'the scenario has changed since it was saved';
+  if (!content.scenarios[record.scenarioId]) return t('save.unknownScenario', { id: record.scenarioId });
+  if (content.versions[record.scenarioId] !== record.contentVersion) return t('save.scenarioChanged');
   return null;
 }
 
@@ -64,18 +65,18 @@ export function readRunSave(store: KeyValueStore, content: Content): LoadedSave 
   if (raw === null) return { ok: false, message: null };
   const discard = (why: string): LoadedSave => {
     store.remove(SAVE_KEY);
-    return { ok: false, message: `Your saved game could not be resumed (${why}), so a new game starts. Finished results are not affected.` };
+    return { ok: false, message: t('save.discarded', { why }) };
   };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return discard('the save is damaged');
+    return discard(t('save.damaged'));
   }
   const version = (json as { saveVersion?: unknown })?.saveVersion;
-  if (typeof version === 'number' && version !== SAVE_VERSION) return discard(`it was made by another version of Envoy (save format ${version})`);
+  if (typeof version === 'number' && version !== SAVE_VERSION) return discard(t('save.otherVersion', { version }));
   const parsed = SaveSchema.safeParse(json);
-  if (!parsed.success) return discard('the save is damaged');
+  if (!parsed.success) return discard(t('save.damaged'));
   const record = parsed.data.record as RunRecord;
   const problem = checkRecord(content, record);
   if (problem) return discard(problem);
@@ -101,6 +102,6 @@ export function readRunSave(store: KeyValueStore, content: Content): LoadedSave 
   try {
     return { ok: true, run: replayRun(scenario, record, { live: true }) };
   } catch {
-    return discard('the save is damaged');
+    return discard(t('save.damaged'));
   }
 }

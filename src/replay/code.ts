@@ -16,6 +16,7 @@ import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
 import type { Question, Scenario } from '../content/schema';
 import { fnv1a } from '../content/text';
+import { t } from '../i18n';
 import type { Answer } from '../engine/answers';
 import { startRun, type Run, type RunRecord } from '../engine/run';
 import { currentMeetingId, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
@@ -318,14 +319,18 @@ export function encodeRunCode(content: Content, record: RunRecord): string {
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+// Worded from the locale file when they are needed, so they follow the current locale.
 const MESSAGES = {
-  notACode: 'This is not an Envoy replay code. Check that the whole code was copied.',
-  otherVersion: (format: string) =>
-    `This replay code comes from another version of Envoy (code format ${format}), so this version cannot replay it.`,
-  damaged: 'This replay code is damaged or has been edited, so it cannot be replayed. Check that the whole code was copied.',
-  unknownScenario: (id: string) => `This replay code is for a scenario this version of Envoy does not have ("${id}").`,
-  changed: (title: string) => `The scenario "${title}" has changed since this replay code was made, so the run cannot be replayed.`,
-  doesNotFit: (title: string, why: string) => `The decisions in this replay code do not fit the scenario "${title}" (${why}).`,
+  get notACode() {
+    return t('code.notACode');
+  },
+  otherVersion: (format: string) => t('code.otherVersion', { format }),
+  get damaged() {
+    return t('code.damaged');
+  },
+  unknownScenario: (id: string) => t('code.unknownScenario', { id }),
+  changed: (title: string) => t('code.changed', { title }),
+  doesNotFit: (title: string, why: string) => t('code.doesNotFit', { title, why }),
 };
 
 const fail = (reason: DecodeFailure, message: string): DecodedRun => ({ ok: false, reason, message });
@@ -376,7 +381,7 @@ function decode(content: Content, input: string): DecodedRun {
   const headerCheck = RunRecordSchema.safeParse({ ...header, events: [] });
   if (!headerCheck.success) return fail('damaged', MESSAGES.damaged);
   if (count > scenario.maxDecisions + DECISION_SLACK) {
-    return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, `${count} decisions, more than the scenario allows`));
+    return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, t('code.why.tooManyDecisions', { count })));
   }
 
   const run = quietRun(scenario, header);
@@ -394,7 +399,7 @@ function decode(content: Content, input: string): DecodedRun {
   }
 
   const parsed = RunRecordSchema.safeParse({ ...header, events });
-  if (!parsed.success) return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, 'the run is too long'));
+  if (!parsed.success) return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, t('code.why.tooLong')));
   return { ok: true, record: parsed.data as RunRecord };
 }
 
@@ -418,38 +423,38 @@ function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitRead
   };
 
   for (let k = 0; k < count; k++) {
-    if (!toDecision()) return `decision ${k + 1} comes after the run has ended`;
+    if (!toDecision()) return t('code.why.afterEnd', { number: k + 1 });
     const snapshot = run.getSnapshot();
     if (snapshot.hasTag('question')) {
       const q = findQuestion(scenario, snapshot.context.questionId ?? '');
-      if (!q) return `decision ${k + 1} is for a question the scenario does not have`;
+      if (!q) return t('code.why.unknownQuestion', { number: k + 1 });
       const hint = hintPossible(settings, q) ? r.bit() : false;
       const timeout = timerPossible(settings) ? r.bit() : false;
-      if (hint && !sendTaken(run, { type: 'answer.hint' })) return `the hint of decision ${k + 1} cannot be used`;
+      if (hint && !sendTaken(run, { type: 'answer.hint' })) return t('code.why.hintUnusable', { number: k + 1 });
       if (timeout) {
-        if (!sendTaken(run, { type: 'timer.expire' })) return `decision ${k + 1} cannot time out`;
+        if (!sendTaken(run, { type: 'timer.expire' })) return t('code.why.cannotTimeOut', { number: k + 1 });
       } else {
         const answer = readAnswer(r, q);
-        if (!answer || !sendTaken(run, { type: 'answer.submit', answer })) return `decision ${k + 1} is not an answer to its question`;
+        if (!answer || !sendTaken(run, { type: 'answer.submit', answer })) return t('code.why.notAnAnswer', { number: k + 1 });
       }
     } else if (snapshot.hasTag('moves')) {
       const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(snapshot));
-      if (!meeting) return `decision ${k + 1} is in no meeting`;
+      if (!meeting) return t('code.why.noMeeting', { number: k + 1 });
       const move = meeting.moves[r.read(widthFor(meeting.moves.length))];
-      if (!move) return `decision ${k + 1} is a move the meeting does not have`;
-      if (!sendTaken(run, { type: 'move.choose', moveId: move.id })) return `the move "${move.text}" was not open to the player at that point`;
+      if (!move) return t('code.why.unknownMove', { number: k + 1 });
+      if (!sendTaken(run, { type: 'move.choose', moveId: move.id })) return t('code.why.moveLocked', { move: move.text });
     } else {
-      return `decision ${k + 1} comes where no decision is asked for`;
+      return t('code.why.notAskedFor', { number: k + 1 });
     }
   }
   const tail = r.read(2);
   const pendingHint = r.bit();
   const paused = r.bit();
-  if (!continueTo(tail)) return 'the run goes on past its end';
+  if (!continueTo(tail)) return t('code.why.pastEnd');
   // A run that has ended takes no more events (sending one would only draw a warning).
   const inQuestion = () => run.getSnapshot().status === 'active' && run.getSnapshot().hasTag('question');
-  if (pendingHint && !(inQuestion() && sendTaken(run, { type: 'answer.hint' }))) return 'a hint is used where none can be';
-  if (paused && !(inQuestion() && sendTaken(run, { type: 'timer.pause' }))) return 'the timer is paused where there is none';
+  if (pendingHint && !(inQuestion() && sendTaken(run, { type: 'answer.hint' }))) return t('code.why.hintNowhere');
+  if (paused && !(inQuestion() && sendTaken(run, { type: 'timer.pause' }))) return t('code.why.noTimer');
   return null;
 }
 

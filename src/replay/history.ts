@@ -3,6 +3,7 @@
 // history reads as empty with a message, and is never thrown.
 import * as z from 'zod';
 import { fnv1a } from '../content/text';
+import { t } from '../i18n';
 import type { KeyValueStore } from '../persistence/storage';
 import { MAX_CODE_LENGTH } from './code';
 
@@ -41,9 +42,8 @@ export interface HistoryWrite extends HistoryRead {
   entry: HistoryEntry | null;
 }
 
-const DAMAGED = 'Your run history on this device was damaged and could not be read, so it starts again empty.';
-const OTHER_VERSION = (v: number) =>
-  `Your run history on this device was made by another version of Envoy (history format ${v}), so it starts again empty.`;
+const DAMAGED = () => t('history.problem.damaged');
+const OTHER_VERSION = (version: number) => t('history.problem.otherVersion', { version });
 
 /** A stable id for a run: the same finished run added twice is one entry. */
 export function historyId(entry: NewHistoryEntry): string {
@@ -57,12 +57,12 @@ export function readHistory(store: KeyValueStore): HistoryRead {
   try {
     json = JSON.parse(raw);
   } catch {
-    return { entries: [], problem: DAMAGED };
+    return { entries: [], problem: DAMAGED() };
   }
   const version = (json as { historyVersion?: unknown } | null)?.historyVersion;
   if (typeof version === 'number' && version !== HISTORY_VERSION) return { entries: [], problem: OTHER_VERSION(version) };
   const parsed = HistorySchema.safeParse(json);
-  if (!parsed.success) return { entries: [], problem: DAMAGED };
+  if (!parsed.success) return { entries: [], problem: DAMAGED() };
   return { entries: parsed.data.entries, problem: null };
 }
 
@@ -84,7 +84,7 @@ export function addToHistory(store: KeyValueStore, run: NewHistoryEntry): Histor
   const read = readHistory(store);
   const parsed = HistoryEntrySchema.safeParse({ id: historyId(run), ...run });
   if (!parsed.success) {
-    return { ...read, ok: false, entry: null, problem: read.problem ?? 'This run could not be added to the history (its details are not valid).' };
+    return { ...read, ok: false, entry: null, problem: read.problem ?? t('history.problem.invalidEntry') };
   }
   const entry = parsed.data;
   const entries = [entry, ...read.entries.filter((e) => e.id !== entry.id)].slice(0, HISTORY_CAP);
