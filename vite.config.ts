@@ -28,8 +28,29 @@ const INDEX = new URL('index.html', self.location.href).href;
 const PRECACHED = new Set(FILES.map((f) => new URL(f, self.location.href).href));
 
 self.addEventListener('install', (event) => {
-  // All or nothing: a half-filled cache is never used (the install is retried on the next visit).
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, self.location.href), { cache: 'reload' })))));
+  // All or nothing: a worker whose files did not all arrive is discarded (and retried on the next
+  // visit), so its cache is never used. Files under assets/ are named by their content: one the
+  // previous version already has is the same file, copied instead of downloaded again.
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+      await Promise.all(
+        FILES.map(async (f) => {
+          const url = new URL(f, self.location.href);
+          if (f.startsWith('assets/')) {
+            for (const k of older) {
+              const hit = await (await caches.open(k)).match(url);
+              if (hit) return cache.put(url, hit);
+            }
+          }
+          const response = await fetch(new Request(url, { cache: 'reload' }));
+          if (!response.ok) throw new Error(f + ': HTTP ' + response.status);
+          return cache.put(url, response);
+        }),
+      );
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -124,7 +124,9 @@ describe('offline', () => {
     const second = (await w.page.getAttribute('[data-question]', 'data-question'))!;
     expect(second).not.toBe(first);
 
-    // A new version is deployed: another index.html and another sw.js.
+    // A new version is deployed: another index.html and another sw.js (every hashed asset the same).
+    const fetched: string[] = [];
+    site.server.on('request', (req) => fetched.push(req.url ?? ''));
     const index = join(site.root, 'index.html');
     writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '  <meta name="envoy-build" content="2" />\n  </head>'));
     const sw = join(site.root, 'sw.js');
@@ -139,6 +141,9 @@ describe('offline', () => {
     await w.page.waitForTimeout(500);
     expect(await w.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await w.page.getAttribute('[data-question]', 'data-question')).toBe(second);
+    // Only what changed was downloaded: the new index.html and sw.js, no asset again.
+    expect(fetched.filter((u) => u.includes('/assets/'))).toEqual([]);
+    expect(fetched.some((u) => u.endsWith('/index.html'))).toBe(true);
 
     // A reload in the middle of the run is still this version, and the run resumes.
     await w.page.reload();
@@ -147,8 +152,21 @@ describe('offline', () => {
     expect(await w.page.getAttribute('[data-question]', 'data-question')).toBe(second);
 
     // The next visit (every tab of the old version closed) gets the new version, and the run still resumes.
+    // The browser activates the waiting version once the last tab has gone; a page of the same origin
+    // outside the game's scope (so not one of its tabs) watches for that, as time passing would.
     await w.page.close();
     const next = await w.context.newPage();
+    const watcher = `${site.origin}/watch.html`;
+    await w.context.route(watcher, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>watch</title><link rel="icon" href="data:,">' }));
+    await next.goto(watcher);
+    await next.waitForFunction(
+      async (scope) => {
+        const r = await navigator.serviceWorker.getRegistration(scope);
+        return !!r && !r.waiting && !r.installing && r.active?.state === 'activated';
+      },
+      site.url,
+      { timeout: 15_000 },
+    );
     const errors: string[] = [];
     next.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     next.on('pageerror', (e) => errors.push(String(e)));
@@ -167,7 +185,7 @@ describe('offline', () => {
     const site = await ownSite();
     // The LMS serves the package without sw.js (or refuses it): registration fails.
     rmSync(join(site.root, 'sw.js'));
-    writeFileSync(join(site.root, 'lms.html'), '<!doctype html><title>LMS</title><iframe id="sco" src="index.html" style="width:1200px;height:700px"></iframe>');
+    writeFileSync(join(site.root, 'lms.html'), '<!doctype html><title>LMS</title><link rel="icon" href="data:,"><iframe id="sco" src="index.html" style="width:1200px;height:700px"></iframe>');
     const w = await openPage(browser, site.origin);
     const infos: string[] = [];
     w.page.on('console', (m) => m.type() === 'info' && infos.push(m.text()));
