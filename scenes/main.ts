@@ -1,5 +1,7 @@
 // The browser's composition root: loads content, creates the session and the HTML layer at once
 // (the title menu is usable before Phaser arrives), then loads Phaser alongside to draw the stage.
+// First import: it sets zod to jitless before any schema exists (zod's eval probe would trip the CSP).
+import { registerOffline } from './offline';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/style.css';
@@ -17,8 +19,10 @@ const files = import.meta.glob('/content/**/*.json', { eager: true, import: 'def
 
 const ui = document.getElementById('ui')!;
 const live = document.getElementById('live')!;
+// Storage problems before the game can show notices are kept, then told; later ones at once.
 const storageProblems: string[] = [];
-const store = safeStore(() => window.localStorage, (reason) => storageProblems.push(reason));
+let reportStorage: (reason: string) => void = (reason) => void storageProblems.push(reason);
+const store = safeStore(() => window.localStorage, (reason) => reportStorage(reason));
 
 let prefs = readPreferences(store);
 const prefListeners: Array<(p: Preferences) => void> = [];
@@ -67,6 +71,7 @@ if (!loaded.ok) {
   const code = query.get('run');
   if (code) session.send({ type: 'watch.code', code });
   for (const reason of storageProblems) notice(t('notice.storage', { reason }));
+  reportStorage = (reason) => notice(t('notice.storage', { reason }));
   performance.mark('envoy:menu-ready');
   // An LMS launches content in a frame or a pop-up window: only then is its bridge loaded, to
   // find the SCORM API, resume from suspend_data and report the run.
@@ -82,3 +87,5 @@ if (!loaded.ok) {
     import.meta.hot?.dispose(() => stage.destroy());
   });
 }
+
+registerOffline();

@@ -109,8 +109,8 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
         app.send({ type: 'run.finished', result: loaded.run.getSnapshot().output as RunResult });
       }
     } else {
-      if (loaded.message) notice(loaded.message);
       app.send({ type: 'run.discarded' });
+      if (loaded.message) notice(loaded.message);
       notify();
     }
   };

@@ -3,14 +3,10 @@
 // neither (a blocked or exhausted canvas), Phaser would throw as it loads, so it is not loaded at
 // all: the stage stays empty (data-renderer="none"), the player is told, and the HTML game, which
 // holds everything the player reads and uses, plays on.
-import { t, type StringKey } from '../../src/i18n';
-import en from '../../src/i18n/en.json';
+import { t } from '../../src/i18n';
 import type { Preferences } from '../../src/persistence/preferences';
 import type { Session } from '../../src/session';
 
-/** English until src/i18n/en.json has the key (then the locale's string is used). */
-const NO_STAGE = 'This browser cannot draw the negotiating table (no WebGL or canvas), so the game shows text only. Everything you need is in the text.';
-const noStageMessage = () => (Object.hasOwn(en, 'notice.noStage') ? t('notice.noStage' as StringKey) : NO_STAGE);
 
 /** Phaser needs a 2D canvas context even for WebGL (its feature tests draw on one as it loads). */
 function canDraw(): boolean {
@@ -32,7 +28,7 @@ export function createStage(parent: HTMLElement, session: Session, prefs: { get(
     if (destroyed) return;
     parent.dataset.renderer = 'none';
     console.info(`Envoy: the stage is off (${why instanceof Error ? why.message : String(why)}); the game plays on in text.`);
-    session.send({ type: 'notice.show', message: noStageMessage() });
+    session.send({ type: 'notice.show', message: t('notice.noStage') });
   };
   if (!canDraw()) withoutStage('no canvas context');
   else {

@@ -87,6 +87,8 @@ export const appMachine = setup({
         // "How to play" opens the tutorial's briefing straight from the title.
         'scenario.choose': { target: 'briefing', actions: 'chooseScenario' },
         'run.resumed': { target: 'negotiation', actions: assign({ scenarioId: ({ event }) => event.scenarioId }) },
+        // A save that could not be resumed is gone: no dead "Resume" button.
+        'run.discarded': { actions: assign({ canResume: false }) },
       },
     },
     settings: { on: { 'nav.back': 'title' } },

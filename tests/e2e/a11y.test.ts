@@ -1,26 +1,13 @@
 // Accessibility in the browser: axe-core (WCAG 2.0–2.2 A/AA rules) on every screen in both
 // themes, and the question screen's accessibility tree (question, options by name, live region).
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { openPage, shot, useSite } from './harness';
+import { axe, openPage, shot, useSite } from './harness';
 import { playScenario } from './player';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const content = realContent();
 const site = useSite();
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  return violations;
-}
 
 describe.each([
   ['default', false],

@@ -4,7 +4,6 @@
 // what the model recomputes, names as text, the skipped files with reasons, a CSV download equal
 // to the model's, and a print view without the controls.
 import type { Page } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +14,11 @@ import { readClassLink, type ClassSettings } from '../../src/classroom/classLink
 import { makeResults, parseResults, resultsCode, resultsFileText, type ResultsFile } from '../../src/classroom/results';
 import { encodeRunCode } from '../../src/replay/code';
 import { newRun, playThrough, realContent, type Strategy } from '../unit/helpers';
-import { openPage, SHOTS, useSite } from './harness';
+import { axe, openPage, SHOTS, useSite } from './harness';
 import { playScenario, tabTo } from './player';
 
 const content = realContent();
 const site = useSite();
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let dir: string;
 
 beforeAll(() => {
@@ -30,16 +28,6 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** WCAG 2.x A/AA violations axe-core finds on the page, as in a11y.test.ts. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-}
 
 /** Emulates print on an A4 page's printable width (about 718 px at 96 dpi) and takes the whole page. */
 async function printShot(page: Page, name: string): Promise<void> {

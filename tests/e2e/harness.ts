@@ -2,6 +2,7 @@
 // Debian's Chromium through playwright-core, and records console errors and any request that
 // leaves the page's origin.
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -83,9 +84,13 @@ export interface Watched {
   foreignRequests: string[];
 }
 
-/** A fresh context and page that record console errors and requests to other origins. */
+/**
+ * A fresh context and page that record console errors and requests to other origins. Service
+ * workers are blocked unless a test asks for them (offline.test.ts): otherwise every page would
+ * precache the whole site, and the worker's cache would answer requests a test routes itself.
+ */
 export async function openPage(browser: Browser, origin: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
@@ -122,4 +127,21 @@ export function useSite(extraArgs: string[] = []) {
     site.server?.close();
   });
   return site;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.0–2.2 A/AA violations axe-core finds on the page, one line each. axe goes in through
+ * DevTools evaluation, which the page's Content-Security-Policy does not block (a script tag would
+ * be), so pages are checked with their real CSP in force.
+ */
+export async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
 }

@@ -72,7 +72,7 @@ async function answerRight(page: Page, id: string) {
 describe('offline', () => {
   it('plays a question after one visit with the network gone: sounds, fonts, stage and teacher page from the cache', async () => {
     const site = await ownSite();
-    const w = await openPage(browser, site.origin);
+    const w = await openPage(browser, site.origin, { serviceWorkers: 'allow' });
     await w.page.goto(site.url);
     await w.page.waitForSelector('[data-action="play"]');
     await offlineReady(w.page);
@@ -115,7 +115,7 @@ describe('offline', () => {
 
   it('installs a new version in the background and uses it from the next visit, never reloading a run in progress', async () => {
     const site = await ownSite();
-    const w = await openPage(browser, site.origin);
+    const w = await openPage(browser, site.origin, { serviceWorkers: 'allow' });
     await w.page.goto(site.url);
     await offlineReady(w.page);
     const first = await toFirstQuestion(w.page);
@@ -186,7 +186,7 @@ describe('offline', () => {
     // The LMS serves the package without sw.js (or refuses it): registration fails.
     rmSync(join(site.root, 'sw.js'));
     writeFileSync(join(site.root, 'lms.html'), '<!doctype html><title>LMS</title><link rel="icon" href="data:,"><iframe id="sco" src="index.html" style="width:1200px;height:700px"></iframe>');
-    const w = await openPage(browser, site.origin);
+    const w = await openPage(browser, site.origin, { serviceWorkers: 'allow' });
     const infos: string[] = [];
     w.page.on('console', (m) => m.type() === 'info' && infos.push(m.text()));
     await w.page.goto(`${site.url}lms.html`);
