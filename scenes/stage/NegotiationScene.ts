@@ -49,7 +49,8 @@ export class NegotiationScene extends Phaser.Scene {
   }
 
   private build(view: RunView) {
-    this.children.removeAll(true);
+    // Destroy, not just remove: a removed Text keeps its canvas from Phaser's pool (a leak per meeting).
+    for (const child of [...this.children.list]) child.destroy();
     this.tweens.killAll();
     this.meetingId = view.meeting!.id;
     const { width, height } = this.scale;
