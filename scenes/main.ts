@@ -15,6 +15,7 @@ import { createSession } from '../src/session';
 import { applyPreferences } from './ui/preferences';
 import { mountSound } from './audio/soundDirector';
 import { mountDirector } from './ui/director';
+import { createStage } from './stage/createStage';
 
 
 const ui = document.getElementById('ui')!;
@@ -85,10 +86,8 @@ if (!loaded.ok) {
     });
   }
   // Phaser loads alongside the menu, never in front of it.
-  void import('./stage/createStage').then(({ createStage }) => {
-    const stage = createStage(document.getElementById('stage')!, session, prefsApi);
-    import.meta.hot?.dispose(() => stage.destroy());
-  });
+  const stage = createStage(document.getElementById('stage')!, session, prefsApi);
+  import.meta.hot?.dispose(() => stage.destroy());
 }
 
 registerOffline();

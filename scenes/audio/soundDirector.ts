@@ -120,7 +120,10 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
     if (!p.captions) hideCaption();
   });
   publish(board.state());
-  board.prepare();
+  // Howler and the sounds load when the page is idle (the first gesture loads them at once if it
+  // comes sooner): they must not compete with the menu and the stage for the first second.
+  const prepareWhenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => board.prepare(), { timeout: 3000 }) : setTimeout(() => board.prepare(), 1000));
+  prepareWhenIdle();
   follow();
   const unsubscribe = session.subscribe(follow);
   document.addEventListener('pointerdown', onGesture, true);
