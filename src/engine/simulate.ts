@@ -82,39 +82,57 @@ function verify(content: Content, scenario: Scenario, seed: number, run: Simulat
   }
 }
 
-export function simulate(content: Content, scenarioId: string, strategy: StrategyName, runs: number, seed = 1): SimulationSummary {
-  const scenario = content.scenarios[scenarioId]!;
-  const compiled = compileScenario(scenario);
-  const random = mulberry32(seed);
+/** One finished run as the summary counts it. */
+export interface RunOutcome {
+  endingId: string;
+  understanding: Record<string, number>;
+  decisions: number;
+}
+
+/** The ending spread, average understanding per party and average length of some runs. */
+export function summariseRuns(scenario: Scenario, strategy: StrategyName, outcomes: Iterable<RunOutcome>): Omit<SimulationSummary, 'verified'> {
   const endings: Record<string, number> = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
   const totals: Record<string, { sum: number; n: number }> = {};
   let decisions = 0;
-  let verified = 0;
-  for (let i = 0; i < runs; i++) {
-    // Each run's seed is drawn as for a real run; the negotiation itself never reads it.
-    const runSeed = Math.floor(random() * 2 ** 31);
-    const check = i < VERIFY_RUNS;
-    const run = playRun(compiled, strategy, random, check);
-    if (check) {
-      verify(content, scenario, runSeed, run);
-      verified++;
-    }
-    const { result } = run;
-    endings[result.endingId] = (endings[result.endingId] ?? 0) + 1;
-    for (const party in result.understanding) {
+  let runs = 0;
+  for (const outcome of outcomes) {
+    runs++;
+    endings[outcome.endingId] = (endings[outcome.endingId] ?? 0) + 1;
+    for (const [party, value] of Object.entries(outcome.understanding)) {
       const t = (totals[party] ??= { sum: 0, n: 0 });
-      t.sum += result.understanding[party]!;
+      t.sum += value;
       t.n++;
     }
-    decisions += result.decisions;
+    decisions += outcome.decisions;
   }
   return {
-    scenarioId,
+    scenarioId: scenario.id,
     strategy,
     runs,
     endings,
     understanding: Object.fromEntries(Object.entries(totals).map(([p, t]) => [p, Math.round(t.sum / t.n)])),
     averageDecisions: Math.round((decisions / runs) * 10) / 10,
-    verified,
   };
+}
+
+export function simulate(content: Content, scenarioId: string, strategy: StrategyName, runs: number, seed = 1): SimulationSummary {
+  const scenario = content.scenarios[scenarioId]!;
+  const compiled = compileScenario(scenario);
+  const random = mulberry32(seed);
+  let verified = 0;
+  function* outcomes(): Generator<RunOutcome> {
+    for (let i = 0; i < runs; i++) {
+      // Each run's seed is drawn as for a real run; the negotiation itself never reads it.
+      const runSeed = Math.floor(random() * 2 ** 31);
+      const check = i < VERIFY_RUNS;
+      const run = playRun(compiled, strategy, random, check);
+      if (check) {
+        verify(content, scenario, runSeed, run);
+        verified++;
+      }
+      yield run.result;
+    }
+  }
+  const summary = summariseRuns(scenario, strategy, outcomes());
+  return { ...summary, verified };
 }

@@ -11,7 +11,7 @@ import { compileScenario, type CompiledScenario, type FastRun } from '../../src/
 import { mulberry32 } from '../../src/engine/rng';
 import { replayRun, startRun } from '../../src/engine/run';
 import { currentMeetingId, type RunEvent, type RunSnapshot } from '../../src/engine/scenarioMachine';
-import { playRun, simulate, SIMULATION_SETTINGS, type SimulationSummary, type StrategyName } from '../../src/engine/simulate';
+import { playRun, simulate, SIMULATION_SETTINGS, summariseRuns, type RunOutcome, type SimulationSummary, type StrategyName } from '../../src/engine/simulate';
 import { findQuestion, understanding } from '../../src/engine/stats';
 import { realContent } from './helpers';
 
@@ -133,9 +133,7 @@ describe('simulated runs replay to the same result', () => {
 function simulateWithActors(c: Content, scenarioId: string, strategy: StrategyName, runs: number, seed: number): Omit<SimulationSummary, 'verified'> {
   const scenario = c.scenarios[scenarioId]!;
   const random = mulberry32(seed);
-  const endings: Record<string, number> = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
-  const totals: Record<string, { sum: number; n: number }> = {};
-  let decisions = 0;
+  const outcomes: RunOutcome[] = [];
   for (let i = 0; i < runs; i++) {
     const run = startRun(scenario, { scenarioId, contentVersion: c.versions[scenarioId]!, seed: Math.floor(random() * 2 ** 31), settings: SIMULATION_SETTINGS });
     for (let step = 0; step < 1000 && run.getSnapshot().status === 'active'; step++) {
@@ -149,22 +147,9 @@ function simulateWithActors(c: Content, scenarioId: string, strategy: StrategyNa
     }
     const output = run.getSnapshot().output!;
     run.stop();
-    endings[output.endingId] = (endings[output.endingId] ?? 0) + 1;
-    for (const [party, value] of Object.entries(output.understanding)) {
-      const t = (totals[party] ??= { sum: 0, n: 0 });
-      t.sum += value;
-      t.n++;
-    }
-    decisions += output.answers.length + output.moves.length;
+    outcomes.push({ endingId: output.endingId, understanding: output.understanding, decisions: output.answers.length + output.moves.length });
   }
-  return {
-    scenarioId,
-    strategy,
-    runs,
-    endings,
-    understanding: Object.fromEntries(Object.entries(totals).map(([p, t]) => [p, Math.round(t.sum / t.n)])),
-    averageDecisions: Math.round((decisions / runs) * 10) / 10,
-  };
+  return summariseRuns(scenario, strategy, outcomes);
 }
 
 describe('simulate()', () => {
