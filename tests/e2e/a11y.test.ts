@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { axe, openPage, shot, useSite } from './harness';
-import { playScenario } from './player';
+import { playScenario, toFirstQuestion } from './player';
 
 const content = realContent();
 const site = useSite();
@@ -57,11 +57,7 @@ describe('the question screen for a screen reader', () => {
   it('exposes the question, each option by name, and a polite live region', async () => {
     const w = await openPage(site.browser, site.origin);
     await w.page.goto(site.url);
-    await w.page.click('[data-action="play"]');
-    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
-    await w.page.click('[data-action="begin"]');
-    await w.page.click('[data-action="continue"]');
-    await w.page.waitForSelector('[data-question]');
+    await toFirstQuestion(w.page);
     const id = await w.page.getAttribute('[data-question]', 'data-question');
     const q = content.scenarios['washington-2020']!.meetings[0]!.questions.find((x) => x.id === id)!;
     const tree = await w.page.locator('body').ariaSnapshot();

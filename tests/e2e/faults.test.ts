@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
 import { openPage, shot, useSite, type Watched } from './harness';
-import { playOn } from './player';
+import { answerChoiceRight, playOn, toFirstQuestion } from './player';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
@@ -15,15 +15,8 @@ const site = useSite();
 
 /** Title → the slice's first question, answered rightly, to its feedback. Returns the question id. */
 async function playAQuestion(page: Page): Promise<string> {
-  await page.click('[data-action="play"]');
-  await page.click('[data-scenario="washington-2020"] [data-action="choose"]');
-  await page.click('[data-action="begin"]');
-  await page.click('[data-action="continue"]');
-  const id = (await page.getAttribute('[data-question]', 'data-question'))!;
-  const q = SLICE.meetings[0]!.questions.find((x) => x.id === id)!;
-  if (q.type !== 'choice' && q.type !== 'who-said') throw new Error(`expected a choice question, got ${q.type}`);
-  await page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
-  await page.waitForSelector('[data-phase="feedback"]');
+  const id = await toFirstQuestion(page);
+  await answerChoiceRight(page, SLICE, id);
   return id;
 }
 

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { DIST, launch, openPage, serveDist, shot } from './harness';
+import { answerChoiceRight, toFirstQuestion } from './player';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
@@ -52,23 +53,6 @@ async function offlineReady(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
 }
 
-/** Title → the slice's first question; returns its id. */
-async function toFirstQuestion(page: Page): Promise<string> {
-  await page.click('[data-action="play"]');
-  await page.click('[data-scenario="washington-2020"] [data-action="choose"]');
-  await page.click('[data-action="begin"]');
-  await page.click('[data-action="continue"]');
-  return (await page.getAttribute('[data-question]', 'data-question'))!;
-}
-
-/** Answers the question on screen rightly (a choice question) and waits for its feedback. */
-async function answerRight(page: Page, id: string) {
-  const q = SLICE.meetings[0]!.questions.find((x) => x.id === id)!;
-  if (q.type !== 'choice' && q.type !== 'who-said') throw new Error(`expected a choice question, got ${q.type}`);
-  await page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
-  await page.waitForSelector('[data-phase="feedback"]');
-}
-
 describe('offline', () => {
   it('plays a question after one visit with the network gone: sounds, fonts, stage and teacher page from the cache', async () => {
     const site = await ownSite();
@@ -93,7 +77,7 @@ describe('offline', () => {
 
     await w.page.reload();
     const id = await toFirstQuestion(w.page);
-    await answerRight(w.page, id);
+    await answerChoiceRight(w.page, SLICE, id);
     await w.page.waitForFunction(() => document.getElementById('stage')!.dataset.renderer, null, { timeout: 30_000 });
     // The sounds came from the cache and decoded (the clicks above unlocked audio).
     await w.page.waitForSelector('html[data-audio="playing"]', { timeout: 10_000 });
@@ -123,7 +107,7 @@ describe('offline', () => {
     await w.page.goto(site.url);
     await offlineReady(w.page);
     const first = await toFirstQuestion(w.page);
-    await answerRight(w.page, first);
+    await answerChoiceRight(w.page, SLICE, first);
     await w.page.click('[data-action="continue"]');
     const second = (await w.page.getAttribute('[data-question]', 'data-question'))!;
     expect(second).not.toBe(first);

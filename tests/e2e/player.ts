@@ -194,3 +194,20 @@ export function expectedUnderstanding(scenario: Scenario, answers: Played['answe
   }
   return Object.fromEntries(Object.entries(acc).map(([p, t]) => [p, Math.round((100 * t.earned) / t.possible)]));
 }
+
+/** Title → a scenario's first question, by mouse. Returns the question's id. */
+export async function toFirstQuestion(page: Page, scenarioId = 'washington-2020'): Promise<string> {
+  await page.click('[data-action="play"]');
+  await page.click(`[data-scenario="${scenarioId}"] [data-action="choose"]`);
+  await page.click('[data-action="begin"]');
+  await page.click('[data-action="continue"]');
+  return (await page.getAttribute('[data-question]', 'data-question'))!;
+}
+
+/** Answers the choice question on screen rightly and waits for its feedback. */
+export async function answerChoiceRight(page: Page, scenario: Scenario, id: string): Promise<void> {
+  const q = findQuestion(scenario, id)!;
+  if (q.type !== 'choice' && q.type !== 'who-said') throw new Error(`expected a choice question, got ${q.type}`);
+  await page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
+  await page.waitForSelector('[data-phase="feedback"]');
+}

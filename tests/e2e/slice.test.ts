@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { openPage, shot, useSite } from './harness';
-import { expectedUnderstanding, playScenario, tabTo } from './player';
+import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
@@ -94,11 +94,7 @@ describe('the slice in a real browser', () => {
   it('resumes a run after a reload in the middle of a question', async () => {
     const w = await openPage(site.browser, site.origin);
     await w.page.goto(site.url);
-    await w.page.click('[data-action="play"]');
-    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
-    await w.page.click('[data-action="begin"]');
-    await w.page.click('[data-action="continue"]');
-    const first = await w.page.getAttribute('[data-question]', 'data-question');
+    const first = await toFirstQuestion(w.page);
     const q = SLICE.meetings[0]!.questions.find((x) => x.id === first)!;
     if (q.type === 'choice') await w.page.click(`[data-option="${q.options.find((o) => o.correct)!.id}"]`);
     await w.page.click('[data-action="continue"]');
