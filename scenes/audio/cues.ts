@@ -2,6 +2,7 @@
 // enters a phase (an answer's feedback, a move's outcome, the debrief). Pure: no Howler, no DOM,
 // so the rules are tested in Node. A re-notification that changes nothing here plays nothing.
 import type { Phase, RunView } from '../../src/engine/presenter';
+import type { StringKey } from '../../src/i18n';
 
 export const MOODS = ['calm', 'tense', 'resolve'] as const;
 export const EFFECTS = ['select', 'correct', 'wrong', 'trust-up', 'trust-down', 'ending'] as const;
@@ -79,15 +80,8 @@ export function soundsFor(prev: CueView | null, next: CueView): Cues {
   return { music, musicChanged, effects };
 }
 
-export type CaptionKey =
-  | 'caption.correct'
-  | 'caption.wrong'
-  | 'caption.trustUp'
-  | 'caption.trustDown'
-  | 'caption.ending'
-  | 'caption.musicCalm'
-  | 'caption.musicTense'
-  | 'caption.musicResolve';
+/** A caption's key in the locale file: the caption keys are the ones under "caption.". */
+export type CaptionKey = Extract<StringKey, `caption.${string}`>;
 
 const EFFECT_CAPTION: Partial<Record<Effect, CaptionKey>> = {
   correct: 'caption.correct',
@@ -105,15 +99,3 @@ export function captionsFor(cues: Cues): CaptionKey[] {
   if (cues.musicChanged && cues.music) keys.push(MOOD_CAPTION[cues.music]);
   return keys;
 }
-
-/** English captions until the keys are in src/i18n/en.json (the sound layer prefers t() once they are). */
-export const CAPTIONS: Record<CaptionKey, string> = {
-  'caption.correct': '[Correct-answer chime]',
-  'caption.wrong': '[Soft low tone: not quite right]',
-  'caption.trustUp': '[Rising notes: trust grows]',
-  'caption.trustDown': '[Falling notes: trust drops]',
-  'caption.ending': '[Closing chord: the talks are over]',
-  'caption.musicCalm': '[Calm music]',
-  'caption.musicTense': '[Tense music]',
-  'caption.musicResolve': '[Gentle closing music]',
-};

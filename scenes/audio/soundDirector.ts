@@ -3,12 +3,11 @@
 // the HTML layer tick. Audio starts on the player's first gesture. Every meaningful sound also
 // shows a caption over the stage when captions are on, and the board's state is published on
 // <html> (data-audio, data-music) so a browser test can check it without speakers.
-import { t, type StringKey } from '../../src/i18n';
-import en from '../../src/i18n/en.json';
+import { t } from '../../src/i18n';
 import type { Preferences } from '../../src/persistence/preferences';
 import type { Session } from '../../src/session';
 import { screenName } from '../ui/director';
-import { CAPTIONS, captionsFor, cueView, soundsFor, type CaptionKey, type CueView } from './cues';
+import { captionsFor, cueView, soundsFor, type CaptionKey, type CueView } from './cues';
 import { AUDIO_URLS } from './files';
 import { createSoundBoard, type BoardState, type SoundBoard } from './soundBoard';
 
@@ -30,9 +29,6 @@ const CAPTION_MS = 2200;
 /** A click that itself caused a cue (an answer, a move) gets the cue, not a tick as well. */
 const SELECT_AFTER_CUE_MS = 150;
 
-const hasString = (key: string): key is StringKey => Object.hasOwn(en, key);
-/** The locale's caption once src/i18n/en.json has the key; the English fallback until then. */
-const captionText = (key: CaptionKey) => (hasString(key) ? t(key) : CAPTIONS[key]);
 
 function createCaption(parent: HTMLElement): HTMLElement {
   const el = document.createElement('div');
@@ -82,7 +78,7 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
   };
 
   const showCaption = (keys: CaptionKey[]) => {
-    caption.textContent = keys.map(captionText).join(' ');
+    caption.textContent = keys.map((key) => t(key)).join(' ');
     caption.style.display = 'block';
     clearTimeout(captionTimer);
     captionTimer = setTimeout(hideCaption, CAPTION_MS + 800 * (keys.length - 1));

@@ -144,16 +144,13 @@ const files = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'sce
 const allText = files.map((f) => f.text).join('\n');
 
 /**
- * Keys named as a literal first argument of t( or tt( in the files that import that function.
- * A key the code first checks for (`Object.hasOwn(en, 'key') ? t(...) : fallback`) may be missing.
- */
+ * Keys named as a literal first argument of t( or tt( in the files that import that function. */
 function literalKeys(fn: 't' | 'tt'): Array<{ key: string; path: string }> {
   const imports = fn === 't' ? /import\s*\{[^}]*\bt\b[^}]*\}\s*from\s*'[./]*(src\/)?i18n'/ : /import\s*\{[^}]*\btt\b[^}]*\}\s*from\s*'[^']*(i18n\/teacher|\/tt)'/;
   const call = new RegExp(`(?<![\\w.])${fn}\\(\\s*['"]([^'"]+)['"]`, 'g');
-  const guarded = (text: string, key: string) => text.includes(`Object.hasOwn(en, '${key}')`);
   return files
     .filter((f) => imports.test(f.text))
-    .flatMap((f) => [...f.text.matchAll(call)].filter((m) => !guarded(f.text, m[1]!)).map((m) => ({ key: m[1]!, path: f.path })));
+    .flatMap((f) => [...f.text.matchAll(call)].map((m) => ({ key: m[1]!, path: f.path })));
 }
 
 /** Prefixes of keys built at run time, such as t(`ending.kind.${kind}`). */
