@@ -6,7 +6,7 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/style.css';
 import { classLinkMessage, readClassLink } from '../src/classroom/classLink';
-import { formatContentError, loadContent } from '../src/content/loader';
+import type { Content } from '../src/content/loader';
 import prebuiltContent from 'virtual:envoy-content';
 import { setLocale, t } from '../src/i18n';
 import { readPreferences, writePreferences, type Preferences } from '../src/persistence/preferences';
@@ -46,8 +46,14 @@ document.title = t('app.name');
 
 // The build checks the content and ships it loaded (src/cli/buildPlugins.ts), so students' browsers
 // skip the schema checks; the dev server loads and checks content/ here, errors shown on screen.
-const loaded: ReturnType<typeof loadContent> =
-  import.meta.env.DEV ? loadContent(import.meta.glob('/content/**/*.json', { eager: true, import: 'default' })) : { ok: true, content: prebuiltContent! };
+// The loader and its schema are imported only on the dev server, so zod's content schema is never
+// built in a student's browser.
+async function loadContentForDev(): Promise<{ ok: true; content: Content } | { ok: false; errors: string[] }> {
+  const { formatContentError, loadContent } = await import('../src/content/loader');
+  const result = loadContent(import.meta.glob('/content/**/*.json', { eager: true, import: 'default' }));
+  return result.ok ? result : { ok: false, errors: result.errors.map(formatContentError) };
+}
+const loaded = import.meta.env.DEV ? await loadContentForDev() : { ok: true as const, content: prebuiltContent! };
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 const query = new URLSearchParams(location.search);
 const teacherPage = query.get('teacher');
@@ -56,7 +62,7 @@ if (!loaded.ok) {
   // The session still renders the error screen, so authors see which file and field to fix.
   const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
   mountDirector(ui, live, session, prefsApi);
-  session.app.send({ type: 'content.failed', errors: loaded.errors.map(formatContentError) });
+  session.app.send({ type: 'content.failed', errors: loaded.errors });
 } else if (teacherPage === 'setup' || teacherPage === 'dashboard') {
   // The teacher pages replace the game and load on their own, never in a student's first load.
   void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));
@@ -64,10 +70,11 @@ if (!loaded.ok) {
   // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
   const classRead = readClassLink(loaded.content, location.search);
   const session = createSession({ content: loaded.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null });
+  // Booted before the director mounts, so its first drawing is the title menu itself.
+  session.boot();
   mountDirector(ui, live, session, prefsApi);
   const stopSound = mountSound(session, prefsApi);
   import.meta.hot?.dispose(stopSound);
-  session.boot();
   const notice = (message: string) => session.send({ type: 'notice.show', message });
   const classProblem = classLinkMessage(classRead);
   if (classProblem) notice(classProblem);

@@ -86,7 +86,10 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
       body,
     );
     announceFor(name);
-    if (!first) root.querySelector<HTMLElement>('#screen-heading')?.focus({ preventScroll: false });
+    // The first screen needs neither: nothing is scrolled yet, and setting scrollTop would force a
+    // layout before the page has finished loading.
+    if (first) return;
+    root.querySelector<HTMLElement>('#screen-heading')?.focus({ preventScroll: false });
     root.scrollTop = 0;
   }
 

@@ -29,20 +29,21 @@ export const TIMER_FACTOR: Record<Timer, number | null> = { off: null, x1: 1, 'x
 const TIMER_CODE: Record<Timer, string> = { off: '0', x1: '10', 'x1.5': '15', x2: '20' };
 const TIMER_BY_CODE = new Map(Object.entries(TIMER_CODE).map(([timer, code]) => [code, timer as Timer]));
 
-const ScenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
-const SeedSchema = z.union([z.literal('per-student'), z.number().int().min(0).max(2 ** 32 - 1)]);
-const LabelSchema = z.string().max(MAX_LABEL_LENGTH);
+// Schemas here and in the other parsers of outside input are z.lazy: built on first use, not as the
+// page loads (each zod schema costs a little to construct, and the title menu needs none of them).
+const SeedSchema = z.lazy(() => z.union([z.literal('per-student'), z.number().int().min(0).max(2 ** 32 - 1)]));
 
-export const ClassSettingsShape = {
-  scenarios: z.array(ScenarioId).max(MAX_CLASS_SCENARIOS),
+/** The fields of the settings, for this file's strict schema and a results file's lenient one. */
+export const classSettingsShape = () => ({
+  scenarios: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64)).max(MAX_CLASS_SCENARIOS),
   timer: z.enum(TIMERS),
   hints: z.boolean(),
   seed: SeedSchema,
-  label: LabelSchema,
-};
+  label: z.string().max(MAX_LABEL_LENGTH),
+});
 
 /** The settings as a whole, for files that carry them (a results file): structure only, no content. */
-export const ClassSettingsSchema = z.strictObject(ClassSettingsShape);
+export const ClassSettingsSchema = z.lazy(() => z.strictObject(classSettingsShape()));
 
 export type ClassSettings = z.infer<typeof ClassSettingsSchema>;
 

@@ -7,7 +7,7 @@ import { MAX_CODE_LENGTH } from '../replay/code';
 import type { HistoryEntry } from '../replay/history';
 import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/base64url';
 import { t } from '../i18n';
-import { ClassSettingsShape, cleanLabel, MAX_LABEL_LENGTH, type ClassSettings } from './classLink';
+import { classSettingsShape, cleanLabel, MAX_LABEL_LENGTH, type ClassSettings } from './classLink';
 
 export const RESULTS_FORMAT = 'envoy-results';
 export const RESULTS_VERSION = 1;
@@ -17,22 +17,27 @@ export const MAX_NAME_LENGTH = 60;
 /** More runs than a class needs (the history on a device keeps 20). */
 export const MAX_RESULTS_RUNS = 100;
 
-const RunEntrySchema = z.object({
-  scenarioId: z.string().min(1).max(64),
-  code: z.string().min(1).max(MAX_CODE_LENGTH).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('results.reason.notReplayCode') }),
-});
+const RunEntrySchema = z.lazy(() =>
+  z.object({
+    scenarioId: z.string().min(1).max(64),
+    code: z.string().min(1).max(MAX_CODE_LENGTH).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('results.reason.notReplayCode') }),
+  }),
+);
 
 // `z.object` (not strict) on purpose: unknown keys such as a "score" are dropped, never read.
-const ResultsFileSchema = z.object({
-  format: z.literal(RESULTS_FORMAT),
-  version: z.literal(RESULTS_VERSION),
-  name: z.string(),
-  classLabel: z.string().max(MAX_LABEL_LENGTH),
-  // Informational only (the run codes carry the settings each run was played with): settings
-  // that cannot be read are taken as none rather than costing the student their results.
-  settings: z.object(ClassSettingsShape).nullable().catch(null),
-  runs: z.array(RunEntrySchema).max(MAX_RESULTS_RUNS),
-});
+// Built on first use (z.lazy), like every parser of outside input: see classLink.ts.
+const ResultsFileSchema = z.lazy(() =>
+  z.object({
+    format: z.literal(RESULTS_FORMAT),
+    version: z.literal(RESULTS_VERSION),
+    name: z.string(),
+    classLabel: z.string().max(MAX_LABEL_LENGTH),
+    // Informational only (the run codes carry the settings each run was played with): settings
+    // that cannot be read are taken as none rather than costing the student their results.
+    settings: z.object(classSettingsShape()).nullable().catch(null),
+    runs: z.array(RunEntrySchema).max(MAX_RESULTS_RUNS),
+  }),
+);
 
 export interface ResultsRun {
   scenarioId: string;

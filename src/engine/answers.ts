@@ -2,12 +2,15 @@
 import * as z from 'zod';
 import type { Question } from '../content/schema';
 
-export const AnswerSchema = z.union([
-  z.strictObject({ optionId: z.string().max(64) }),
-  z.strictObject({ value: z.boolean() }),
-  z.strictObject({ assignments: z.record(z.string().max(64), z.string().max(64)) }),
-  z.strictObject({ order: z.array(z.string().max(64)).max(10) }),
-]);
+// Built on first use (z.lazy): the page needs it only to read a save or a results file.
+export const AnswerSchema = z.lazy(() =>
+  z.union([
+    z.strictObject({ optionId: z.string().max(64) }),
+    z.strictObject({ value: z.boolean() }),
+    z.strictObject({ assignments: z.record(z.string().max(64), z.string().max(64)) }),
+    z.strictObject({ order: z.array(z.string().max(64)).max(10) }),
+  ]),
+);
 export type Answer = z.infer<typeof AnswerSchema>;
 
 /** An answer fits its question: right shape, known ids, every item placed exactly once. */

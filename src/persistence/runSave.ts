@@ -11,7 +11,8 @@ import type { KeyValueStore } from './storage';
 export const SAVE_KEY = 'envoy.run';
 export const SAVE_VERSION = 1;
 
-const RunEventSchema = z.discriminatedUnion('type', [
+// Built on first use (z.lazy), like every parser of outside input: see classroom/classLink.ts.
+const RunEventSchema = z.lazy(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run.begin') }),
   z.strictObject({ type: z.literal('meeting.continue') }),
   z.strictObject({ type: z.literal('answer.hint') }),
@@ -22,24 +23,28 @@ const RunEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('timer.pause') }),
   z.strictObject({ type: z.literal('timer.resume') }),
   z.strictObject({ type: z.literal('timer.expire') }),
-]);
+]));
 
-export const RunRecordSchema = z.strictObject({
-  scenarioId: z.string().max(64),
-  contentVersion: z.string().max(32),
-  seed: z.number().int().min(0).max(2 ** 32),
-  settings: z.strictObject({
-    timerSeconds: z.number().int().min(1).max(3600).nullable(),
-    hintsEnabled: z.boolean(),
+export const RunRecordSchema = z.lazy(() =>
+  z.strictObject({
+    scenarioId: z.string().max(64),
+    contentVersion: z.string().max(32),
+    seed: z.number().int().min(0).max(2 ** 32),
+    settings: z.strictObject({
+      timerSeconds: z.number().int().min(1).max(3600).nullable(),
+      hintsEnabled: z.boolean(),
+    }),
+    events: z.array(RunEventSchema).max(2000),
   }),
-  events: z.array(RunEventSchema).max(2000),
-});
+);
 
-const SaveSchema = z.strictObject({
-  saveVersion: z.literal(SAVE_VERSION),
-  record: RunRecordSchema,
-  snapshot: z.unknown(),
-});
+const SaveSchema = z.lazy(() =>
+  z.strictObject({
+    saveVersion: z.literal(SAVE_VERSION),
+    record: RunRecordSchema,
+    snapshot: z.unknown(),
+  }),
+);
 
 export type LoadedSave = { ok: true; run: Run } | { ok: false; message: string } | { ok: false; message: null };
 

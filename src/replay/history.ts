@@ -12,19 +12,24 @@ export const HISTORY_VERSION = 1;
 /** Runs kept in all, across scenarios; the oldest go first. */
 export const HISTORY_CAP = 20;
 
-const HistoryEntrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]{1,16}$/),
-  scenarioId: z.string().min(1).max(64),
-  endingId: z.string().min(1).max(64),
-  /** When the run finished, as the caller gave it (the model never reads the clock). */
-  finishedAt: z.iso.datetime({ offset: true }),
-  code: z.string().regex(/^[A-Za-z0-9_-]+$/).max(MAX_CODE_LENGTH),
-});
+// Built on first use (z.lazy), like every parser of outside input: see classroom/classLink.ts.
+const HistoryEntrySchema = z.lazy(() =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9]{1,16}$/),
+    scenarioId: z.string().min(1).max(64),
+    endingId: z.string().min(1).max(64),
+    /** When the run finished, as the caller gave it (the model never reads the clock). */
+    finishedAt: z.iso.datetime({ offset: true }),
+    code: z.string().regex(/^[A-Za-z0-9_-]+$/).max(MAX_CODE_LENGTH),
+  }),
+);
 
-const HistorySchema = z.strictObject({
-  historyVersion: z.literal(HISTORY_VERSION),
-  entries: z.array(HistoryEntrySchema).max(HISTORY_CAP),
-});
+const HistorySchema = z.lazy(() =>
+  z.strictObject({
+    historyVersion: z.literal(HISTORY_VERSION),
+    entries: z.array(HistoryEntrySchema).max(HISTORY_CAP),
+  }),
+);
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type NewHistoryEntry = Omit<HistoryEntry, 'id'>;

@@ -6,7 +6,7 @@ import { describeRun } from '../../src/engine/presenter';
 import { findQuestion } from '../../src/engine/stats';
 import { readRunSave, SAVE_KEY, writeRunSave } from '../../src/persistence/runSave';
 import { memoryStore, safeStore } from '../../src/persistence/storage';
-import { readPreferences, PREFS_KEY, DEFAULT_PREFERENCES } from '../../src/persistence/preferences';
+import { readPreferences, PREFS_KEY, DEFAULT_PREFERENCES, PreferencesSchema } from '../../src/persistence/preferences';
 import { newRun, realContent } from './helpers';
 
 const content = realContent();
@@ -122,5 +122,11 @@ describe('run saves', () => {
   it('reads damaged preferences as defaults, field by field', () => {
     expect(readPreferences(memoryStore({ [PREFS_KEY]: 'not json' }))).toEqual(DEFAULT_PREFERENCES);
     expect(readPreferences(memoryStore({ [PREFS_KEY]: JSON.stringify({ textScale: 2, muted: 'yes' }) }))).toEqual({ ...DEFAULT_PREFERENCES, textScale: 2 });
+  });
+
+  it('has written-out defaults that are exactly what the schema makes of an empty or unreadable entry', () => {
+    expect(PreferencesSchema.parse({})).toEqual(DEFAULT_PREFERENCES);
+    const junk = Object.fromEntries(Object.keys(DEFAULT_PREFERENCES).map((key) => [key, { not: 'a preference' }]));
+    expect(PreferencesSchema.parse(junk)).toEqual(DEFAULT_PREFERENCES);
   });
 });
