@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { contentPlugin, preloadStagePlugin } from './src/cli/buildPlugins';
+import { contentPlugin, phaserBuildPlugin, preloadStagePlugin } from './src/cli/buildPlugins';
 
 /**
  * The service worker for a build, as source text. It precaches every file of the build (`files`,
@@ -110,7 +110,7 @@ function offlinePlugin(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [contentPlugin(), preloadStagePlugin(), offlinePlugin()],
+  plugins: [contentPlugin(), phaserBuildPlugin(), preloadStagePlugin(), offlinePlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

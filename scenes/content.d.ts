@@ -3,3 +3,11 @@ declare module 'virtual:envoy-content' {
   const content: import('../src/content/loader').Content | null;
   export default content;
 }
+
+// Phaser's own source modules, for the production build's Phaser (scenes/stage/phaserBuild.ts).
+// They are CommonJS without types; the scenes get their types from the 'phaser' package.
+declare module 'phaser-src/*' {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const value: any;
+  export default value;
+}

@@ -1,4 +1,6 @@
 // Vite plugins for the production build (used by vite.config.ts; Node only).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { formatContentError, loadContent } from '../content/loader';
 import { CONTENT_DIR, readContentFiles } from './contentFiles';
@@ -49,6 +51,48 @@ export function preloadStagePlugin(chunkName = 'phaserStage'): Plugin {
         if (!chunk) return html;
         return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
       },
+    },
+  };
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PHASER_SRC = join(ROOT, 'node_modules', 'phaser', 'src');
+
+/**
+ * Phaser's source reads four build flags (`typeof WEBGL_RENDERER` and so on) that its own webpack
+ * build replaces; these are the values of Phaser's published build, except sound, which Howler plays.
+ */
+const PHASER_FLAGS: Record<string, boolean> = {
+  CANVAS_RENDERER: true,
+  WEBGL_RENDERER: true,
+  WEBGL_DEBUG: false,
+  FEATURE_SOUND: false,
+};
+
+/**
+ * Builds the game with the Phaser of scenes/stage/phaserBuild.ts instead of the whole package:
+ * `phaser` resolves to that file and `phaser-src/...` to Phaser's source, whose build flags are
+ * replaced as Phaser's own build does. The dev server keeps the full, prebuilt package.
+ */
+export function phaserBuildPlugin(): Plugin {
+  const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
+  return {
+    name: 'envoy-phaser-build',
+    apply: 'build',
+    config: () => ({
+      resolve: {
+        alias: [
+          { find: /^phaser$/, replacement: join(ROOT, 'scenes', 'stage', 'phaserBuild.ts') },
+          { find: /^phaser-src\//, replacement: `${PHASER_SRC}/` },
+        ],
+      },
+    }),
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SRC)) return undefined;
+      // The core entry also sets window.Phaser through webpack's `global`; Phaser's ES module
+      // build sets no global, and neither does this one.
+      const out = code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])).replace(/^global\.Phaser = Phaser;$/m, '');
+      return out === code ? undefined : { code: out, map: null };
     },
   };
 }
