@@ -7,7 +7,6 @@ declare module 'virtual:envoy-content' {
 // Phaser's own source modules, for the production build's Phaser (scenes/stage/phaserBuild.ts).
 // They are CommonJS without types; the scenes get their types from the 'phaser' package.
 declare module 'phaser-src/*' {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const value: any;
   export default value;
 }

@@ -1,9 +1,8 @@
 // Vite plugins for the production build (used by vite.config.ts; Node only).
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatContentError, loadContent } from '../content/loader';
-import { CONTENT_DIR, readContentFiles } from './contentFiles';
+import { CONTENT_DIR, readContentFiles, ROOT } from './contentFiles';
 
 export const CONTENT_MODULE = 'virtual:envoy-content';
 
@@ -55,7 +54,6 @@ export function preloadStagePlugin(chunkName = 'phaserStage'): Plugin {
   };
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PHASER_SRC = join(ROOT, 'node_modules', 'phaser', 'src');
 
 /**

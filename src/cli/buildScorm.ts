@@ -8,8 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { DEFAULT_PASSING_SCORE } from '../lms/format';
+import { ROOT } from './contentFiles';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const MANIFEST = 'imsmanifest.xml';
 export const LAUNCH = 'index.html';
 /** Every entry gets this date (local time, as ZIP stores it), so the same site gives the same bytes. */

@@ -2,7 +2,7 @@
 // themes, and the question screen's accessibility tree (question, options by name, live region).
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { axe, openPage, shot, useSite } from './harness';
+import { axe, openPage, openTitle, shot, useSite } from './harness';
 import { playScenario, toFirstQuestion } from './player';
 
 const content = realContent();
@@ -41,9 +41,7 @@ describe.each([
 
 describe('the axe check itself', () => {
   it('reports a planted violation (so a clean result means something)', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     await w.page.evaluate(() => {
       const b = document.createElement('button');
       document.getElementById('ui')!.appendChild(b);

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
-import { openPage, shot, useSite, type Watched } from './harness';
+import { openPage, openTitle, shot, useSite, type Watched } from './harness';
 import { answerChoiceRight, playOn, toFirstQuestion } from './player';
 
 const content = realContent();
@@ -238,9 +238,7 @@ describe('saved state faults', () => {
 
 describe('reload in the middle', () => {
   it('of a move, and of its animation, resumes where the run was', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     await playToMoves(w.page);
     const heading = await w.page.textContent('.moves .eyebrow');
     const moves = await w.page.$$eval('[data-move]', (els) => els.map((e) => `${e.getAttribute('data-move')}:${e.getAttribute('aria-disabled') ?? ''}`));

@@ -105,6 +105,14 @@ export async function openPage(browser: Browser, origin: string, options: Parame
   return { page, context, consoleErrors, foreignRequests };
 }
 
+/** A fresh page (as openPage) on the served site's title menu, ready to play. */
+export async function openTitle(site: { browser: Browser; origin: string; url: string }): Promise<Watched> {
+  const w = await openPage(site.browser, site.origin);
+  await w.page.goto(site.url);
+  await w.page.waitForSelector('[data-action="play"]');
+  return w;
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);

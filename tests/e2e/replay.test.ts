@@ -2,7 +2,7 @@
 // compare the two runs, and open the first run's replay link in a fresh browser context.
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { openPage, shot, useSite } from './harness';
+import { openPage, openTitle, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
 
 const content = realContent();
@@ -11,9 +11,7 @@ const site = useSite();
 
 describe('replay and what-if', () => {
   it('rewinds, finishes differently, compares, and replays a shared link elsewhere', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!);
     const firstEnding = await w.page.getAttribute('[data-ending]', 'data-ending');
     const code = (await w.page.getAttribute('[data-code]', 'data-code'))!;
@@ -80,9 +78,7 @@ describe('replay and what-if', () => {
 
 describe('sound', () => {
   it('starts Howler after the first gesture, follows the screens, and keeps going when audio is blocked', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     expect(await w.page.getAttribute('html', 'data-audio')).toBe('locked');
     await playScenario(w.page, 'mouse', content, SLICE, (i) => i % 2 === 0, (ids) => ids[0]!, async (name) => {
       if (name === 'opening') expect(await w.page.getAttribute('html', 'data-music')).toBe('tense');

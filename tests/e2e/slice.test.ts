@@ -3,7 +3,7 @@
 // two different endings, resume after reload, no console errors, no request off the origin.
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { openPage, shot, useSite } from './harness';
+import { openPage, openTitle, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
 
 const content = realContent();
@@ -23,9 +23,7 @@ async function readDebrief(page: import('playwright-core').Page) {
 
 describe('the slice in a real browser', () => {
   it('shows a usable HTML title menu before Phaser draws its first frame, with WebGL', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     await w.page.waitForFunction(() => performance.getEntriesByName('envoy:first-frame').length > 0, null, { timeout: 30_000 });
     const marks = await w.page.evaluate(() => ({
       menu: performance.getEntriesByName('envoy:menu-ready')[0]!.startTime,
@@ -40,9 +38,7 @@ describe('the slice in a real browser', () => {
   });
 
   it('plays the slice by mouse, right answers and best moves, to a debrief whose scores match', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     const seen = new Set<string>();
     const played = await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
       if (!seen.has(name)) {
@@ -62,9 +58,7 @@ describe('the slice in a real browser', () => {
   });
 
   it('plays the slice by keyboard alone, mixed answers and other moves, to another ending', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     const right = (i: number) => i % 3 === 0;
     // The last move on offer, except the shortcut that skips Pristina (its sorting question).
     const move = (ids: string[]) => ids.filter((id) => id !== 'straight-to-washington').at(-1)!;
@@ -112,9 +106,7 @@ describe('the slice in a real browser', () => {
 
 describe('every scenario in a real browser', () => {
   it.each(content.scenarioOrder)('%s plays from the scenario list to an ending', async (id) => {
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site);
     const s = content.scenarios[id]!;
     const played = await playScenario(w.page, 'mouse', content, s, () => true, (ids) => ids[0]!);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
