@@ -3,10 +3,10 @@
 // part of Phaser the build leaves out would work there and break for students. These checks read
 // the stage's source and Phaser's own modules, and fail first.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/contentFiles';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const STAGE = join(ROOT, 'scenes', 'stage');
 const PHASER_SRC = join(ROOT, 'node_modules', 'phaser', 'src');
 const BUILD_FILE = join(STAGE, 'phaserBuild.ts');
