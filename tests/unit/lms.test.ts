@@ -1,7 +1,8 @@
 // The LMS side: finding the SCORM API, writing interactions, times and scores in each version's
 // format, the bridge between a session and a real SCORM runtime (scorm-again, in Node), resuming
 // from suspend_data, and the packages' manifests.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -557,7 +558,8 @@ describe('SCORM packages', () => {
     for (const b of built) {
       expect(b.path).toBe(join(out, PACKAGE_NAMES[b.version]));
       const zip = unzipSync(new Uint8Array(readFileSync(b.path)));
-      expect(Object.keys(zip).sort()).toEqual([...files, MANIFEST].sort());
+      const site = Object.keys(zip).filter((f) => !/^[^/]+\.(xsd|dtd)$/.test(f));
+      expect(site.sort()).toEqual([...files, MANIFEST].sort());
       const manifest = checkManifest(new TextDecoder().decode(zip[MANIFEST]), b.version, files);
       expect(manifest.attrs.version).toBe('9.9.9');
       for (const f of files) expect(Buffer.from(zip[f]!).equals(readFileSync(join(dist, f)))).toBe(true);
@@ -584,5 +586,66 @@ describe('SCORM packages', () => {
       expect(text).toContain('href="a%26b%20%22c%22.js"');
     }
     expect(() => buildScormPackages({ dist: join(work, 'nothing'), out: join(work, 'x') })).toThrow(/No build/);
+  });
+
+  /**
+   * Unzips a package, checks that every schema its manifest names (xsi:schemaLocation) and every
+   * file those import, include or name as DTD lies in the zip, and validates the manifest with
+   * xmllint against all of them at once (offline: --nonet). Returns xmllint's exit code and text.
+   */
+  const validate = (zip: Record<string, Uint8Array>, manifestText: string, folder: string) => {
+    mkdirSync(folder, { recursive: true });
+    for (const [name, bytes] of Object.entries(zip)) {
+      if (/^[^/]+\.(xsd|dtd)$/.test(name)) writeFileSync(join(folder, name), bytes);
+    }
+    writeFileSync(join(folder, MANIFEST), manifestText);
+    const locations = /xsi:schemaLocation="([^"]*)"/.exec(manifestText)![1]!.trim().split(/\s+/);
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < locations.length; i += 2) pairs.push([locations[i]!, locations[i + 1]!]);
+    // The closure of references from the named schemas: imports, includes and DOCTYPE system ids.
+    const seen = new Set<string>();
+    const queue = pairs.map(([, file]) => file);
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      expect(zip[file], `${file} referenced but not in the zip`).toBeDefined();
+      const text = new TextDecoder().decode(zip[file]);
+      for (const m of text.matchAll(/<(?:xsd?|xs):(?:import|include)\b[^>]*schemaLocation\s*=\s*"([^"]+)"/g)) queue.push(m[1]!);
+      for (const m of text.matchAll(/<!(?:DOCTYPE|ENTITY)\b[^>]*["']([^"'\s]+\.dtd)["']\s*>/g)) queue.push(m[1]!);
+    }
+    const wrapper = [
+      '<?xml version="1.0"?>',
+      '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:envoy:manifest-check">',
+      ...pairs.map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>`),
+      '</xs:schema>',
+    ].join('\n');
+    writeFileSync(join(folder, 'all-manifest-schemas.xsd'), wrapper);
+    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', 'all-manifest-schemas.xsd', MANIFEST], { cwd: folder, encoding: 'utf8' });
+    expect(run.error, 'xmllint (Debian libxml2-utils) must be installed').toBeUndefined();
+    return { status: run.status, output: `${run.stdout}${run.stderr}`, referenced: [...seen].sort() };
+  };
+
+  it('ships ADL’s schema files at the zip root, and each manifest validates against them with xmllint', () => {
+    const built = buildScormPackages({ dist, out: join(work, 'schemas'), version: '9.9.9' });
+    for (const b of built) {
+      const zip = unzipSync(new Uint8Array(readFileSync(b.path)));
+      const manifestText = new TextDecoder().decode(zip[MANIFEST]);
+      const folder = join(work, `validate-${b.version}`);
+      const valid = validate(zip, manifestText, folder);
+      console.log(`SCORM ${b.version}: xmllint ${valid.status === 0 ? 'valid' : 'INVALID'} against ${valid.referenced.length} schema files (${valid.referenced.join(', ')})`);
+      expect(valid.output).toContain(`${MANIFEST} validates`);
+      expect(valid.status).toBe(0);
+      expect(valid.referenced).toContain(b.version === '1.2' ? 'imscp_rootv1p1p2.xsd' : 'imsss_v1p0.xsd');
+      // Nothing shipped that no reference needs.
+      expect(Object.keys(zip).filter((f) => /^[^/]+\.(xsd|dtd)$/.test(f)).sort()).toEqual(valid.referenced);
+      // The check has teeth: a value outside the ADL vocabulary makes the manifest invalid.
+      const broken = manifestText.replace(/(adlcp:scorm[tT]ype=)"sco"/, '$1"lesson"');
+      expect(broken).not.toBe(manifestText);
+      const invalid = validate(zip, broken, join(work, `invalid-${b.version}`));
+      expect(invalid.status).not.toBe(0);
+      expect(invalid.output).toMatch(/scorm[tT]ype/);
+      expect(existsSync(join(folder, MANIFEST))).toBe(true);
+    }
   });
 });
