@@ -26,10 +26,29 @@ export interface ReporterOptions {
   passingScore?: number | null;
 }
 
-/** What the reporter wrote at the end of the attempt, for the caller and the tests. */
+/** What the run earned at the end of the session, for the caller and the tests. */
 export interface FinishReport {
   score: LmsScore;
   passed: boolean | null;
+  /** True when the LMS already held a better status or score in this attempt, which stays. */
+  keptBetter: boolean;
+}
+
+/**
+ * The result rule within one attempt: a status is only ever replaced by a better one and the best
+ * score stays. 1.2: passed > completed > failed > anything else (incomplete, browsed, not
+ * attempted); 2004 success: passed > failed > unknown (completion only ever goes to completed).
+ */
+const RANK_12: Record<string, number> = { passed: 3, completed: 2, failed: 1 };
+const RANK_SUCCESS: Record<string, number> = { passed: 2, failed: 1 };
+const rank = (table: Record<string, number>, status: string) => table[status] ?? 0;
+
+/** What an earlier session of the same attempt left in the LMS. */
+interface Earlier {
+  /** 1.2's lesson_status, or 2004's success_status. */
+  status: string;
+  /** The score on Envoy's 0..100 scale (1.2's score.raw, 2004's score.scaled × 100), or null. */
+  score: number | null;
 }
 
 /** SCORM 1.2's suspend_data holds 4,096 characters (CMIString4096); 2004's holds 64,000. */
@@ -141,6 +160,7 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
   let startedAt = 0;
   let nextInteraction = 0;
   let passingScore: number | null = options.passingScore === undefined ? DEFAULT_PASSING_SCORE : options.passingScore;
+  let earlier: Earlier = { status: '', score: null };
 
   const writable = () => state === 'active' && !reviewOnly;
   const setSessionTime = () => lms.set(names.sessionTime, formatDuration(version, now() - startedAt));
@@ -152,6 +172,15 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
     const n = Number(raw);
     if (!Number.isFinite(n)) return null;
     return version === '1.2' ? n / 100 : n;
+  };
+
+  const readEarlier = (): Earlier => {
+    const rawText = (version === '1.2' ? lms.get('cmi.core.score.raw') : lms.get('cmi.score.scaled')).trim();
+    const n = rawText === '' ? NaN : Number(rawText);
+    return {
+      status: version === '1.2' ? lms.get('cmi.core.lesson_status') : lms.get('cmi.success_status'),
+      score: Number.isFinite(n) ? (version === '1.2' ? n : n * 100) : null,
+    };
   };
 
   return {
@@ -176,6 +205,7 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
       startedAt = now();
       reviewOnly = lms.get(names.mode) === 'review' || lms.get(names.mode) === 'browse';
       passingScore = lmsPassingScore() ?? passingScore;
+      earlier = readEarlier();
       const count = Number(lms.get('cmi.interactions._count'));
       nextInteraction = Number.isInteger(count) && count > 0 ? count : 0;
       if (!reviewOnly) {
@@ -219,22 +249,34 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
       setSessionTime();
       lms.commit();
     },
-    /** Reports the finished run (completion, success, score, session time), commits and closes the attempt. */
+    /**
+     * Reports the finished run (completion, success, score, session time), commits and closes the
+     * session. Within the attempt nothing gets worse: a status the LMS holds from an earlier session
+     * is only replaced by a better one, and a lower score leaves the best one in place.
+     */
     finish(result: Pick<RunResult, 'answers'>): FinishReport | null {
       if (state !== 'active') return null;
       const score = scoreOf(result.answers.map((a) => a.fraction));
       const passed = passingScore === null ? null : score.scaled >= passingScore;
+      const betterScore = earlier.score === null || score.raw > earlier.score;
+      let keptBetter = !betterScore && earlier.score !== score.raw;
       if (!reviewOnly) {
-        lms.set(names.scoreRaw, String(score.raw));
-        lms.set(names.scoreMin, String(score.min));
-        lms.set(names.scoreMax, String(score.max));
+        if (betterScore) {
+          lms.set(names.scoreRaw, String(score.raw));
+          lms.set(names.scoreMin, String(score.min));
+          lms.set(names.scoreMax, String(score.max));
+          if (version === '2004') lms.set('cmi.score.scaled', String(score.scaled));
+        }
         if (version === '1.2') {
-          lms.set('cmi.core.lesson_status', passed === null ? 'completed' : passed ? 'passed' : 'failed');
+          const status = passed === null ? 'completed' : passed ? 'passed' : 'failed';
+          if (rank(RANK_12, status) >= rank(RANK_12, earlier.status)) lms.set('cmi.core.lesson_status', status);
+          else keptBetter = true;
           lms.set(names.exit, '');
         } else {
-          lms.set('cmi.score.scaled', String(score.scaled));
+          const success = passed === null ? 'unknown' : passed ? 'passed' : 'failed';
           lms.set('cmi.completion_status', 'completed');
-          lms.set('cmi.success_status', passed === null ? 'unknown' : passed ? 'passed' : 'failed');
+          if (rank(RANK_SUCCESS, success) >= rank(RANK_SUCCESS, earlier.status)) lms.set('cmi.success_status', success);
+          else keptBetter = true;
           lms.set(names.exit, 'normal');
         }
         // The run is over: nothing to resume next time. (The bookmark stays: 2004 refuses an empty location.)
@@ -244,7 +286,7 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
       }
       lms.terminate();
       state = 'closed';
-      return { score, passed };
+      return { score, passed, keptBetter };
     },
     /** The page is going away mid-run: keep the attempt open for a resume, and close this session. */
     exit(): void {

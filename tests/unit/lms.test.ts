@@ -243,7 +243,7 @@ describe('reporter', () => {
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
     reporter.suspend('E1abcdXYZ', 'washington-2020/m1');
     expect(cmiOf(api)).toMatchObject({ suspend_data: 'E1abcdXYZ', location: 'washington-2020/m1', exit: 'suspend', session_time: 'PT0H1M5.25S' });
-    expect(reporter.finish({ answers: answers(1, 1, 0.5, 1) })).toEqual({ score: scoreOf([1, 1, 0.5, 1]), passed: true });
+    expect(reporter.finish({ answers: answers(1, 1, 0.5, 1) })).toEqual({ score: scoreOf([1, 1, 0.5, 1]), passed: true, keptBetter: false });
     const cmi = cmiOf(api);
     expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'normal', suspend_data: '', session_time: 'PT0H2M10.5S' });
     expect(cmi.score).toEqual({ scaled: '0.75', raw: '75', min: '0', max: '100' });
@@ -270,6 +270,54 @@ describe('reporter', () => {
     reporter.start();
     reporter.finish({ answers: answers(0) });
     expect(cmiOf(api).core.lesson_status).toBe('completed');
+  });
+
+  /**
+   * One session of a SCORM runtime that relaunches the same attempt with what the last session
+   * left (entry resume), finishing with `fractions` as the run's answers.
+   */
+  const sessionOf = (version: ScormVersion, saved: any, fractions: number[]) => {
+    const api = runtime(version);
+    if (saved) api.loadFromJSON({ ...saved, ...(version === '1.2' ? { core: { ...saved.core, entry: 'resume', exit: '' } } : { entry: 'resume', exit: '' }) }, 'cmi');
+    const reporter = createLmsReporter(api, version, { now: clock() });
+    reporter.start();
+    const report = reporter.finish({ answers: answers(...fractions) });
+    expect(reporter.errors).toEqual([]);
+    return { cmi: cmiOf(api), report };
+  };
+  const recorded = (version: ScormVersion, cmi: any) =>
+    version === '1.2'
+      ? { status: cmi.core.lesson_status, raw: cmi.core.score.raw }
+      : { status: `${cmi.completion_status}/${cmi.success_status}`, raw: cmi.score.raw, scaled: cmi.score.scaled };
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`SCORM ${version}: within an attempt a pass is never downgraded and the best score is kept`, () => {
+      const passed = version === '1.2' ? 'passed' : 'completed/passed';
+      const failed = version === '1.2' ? 'failed' : 'completed/failed';
+      // A pass (100), then the same attempt relaunched and played badly (20): the pass and the 100 stay.
+      const first = sessionOf(version, null, [1, 1, 1, 1, 1]);
+      expect(recorded(version, first.cmi)).toMatchObject({ status: passed, raw: '100' });
+      const second = sessionOf(version, first.cmi, [1, 0, 0, 0, 0]);
+      expect(second.report).toMatchObject({ score: { raw: 20 }, passed: false });
+      expect(recorded(version, second.cmi)).toEqual(recorded(version, first.cmi));
+      // A fail keeps its best score, and a later pass replaces both.
+      const low = sessionOf(version, null, [1, 1, 0, 0, 0]);
+      const lower = sessionOf(version, low.cmi, [1, 0, 0, 0, 0]);
+      expect(recorded(version, lower.cmi)).toMatchObject({ status: failed, raw: '40' });
+      const better = sessionOf(version, lower.cmi, [1, 1, 1, 1, 0]);
+      expect(recorded(version, better.cmi)).toMatchObject({ status: passed, raw: '80' });
+      if (version === '2004') expect(better.cmi.score.scaled).toBe('0.8');
+    });
+  }
+
+  it('SCORM 1.2: a completion without a pass mark is not replaced by a fail either', () => {
+    const api = runtime('1.2') as Runtime12;
+    api.loadFromJSON({ core: { lesson_status: 'completed', score: { raw: '30', min: '0', max: '100' }, entry: 'resume' } } as never, 'cmi');
+    const reporter = createLmsReporter(api, '1.2', { now: clock() });
+    reporter.start();
+    expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('completed');
+    reporter.finish({ answers: answers(0, 0, 1, 0) });
+    expect(cmiOf(api).core).toMatchObject({ lesson_status: 'completed', score: { raw: '30' } });
   });
 
   it('returns the saved replay code and never throws when the LMS misbehaves', () => {
