@@ -99,3 +99,14 @@ export function captionsFor(cues: Cues): CaptionKey[] {
   if (cues.musicChanged && cues.music) keys.push(MOOD_CAPTION[cues.music]);
   return keys;
 }
+
+/**
+ * The caption for a change of the sound board's status (an AudioStatus: 'locked', 'suspended',
+ * 'playing', 'muted', 'unavailable'): sound that the system stops, or that comes back, without
+ * the player asking is news, as a sound would be. Starting, muting and a missing device are not.
+ */
+export function statusCaptions(before: string, after: string): CaptionKey[] {
+  if (before === 'playing' && after === 'suspended') return ['caption.soundPaused'];
+  if (before === 'suspended' && after === 'playing') return ['caption.soundBack'];
+  return [];
+}

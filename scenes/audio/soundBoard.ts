@@ -3,12 +3,21 @@
 // which the caller runs from the player's first gesture. Anything that goes wrong (no Howler, no
 // audio device, a file that will not load or decode, a blocked context) leaves the game silent:
 // nothing is thrown and nothing reaches console.error. It knows nothing of the DOM or the game.
+//
+// The system can suspend the audio context behind the game's back (an OS interruption, unplugged
+// headphones, a phone call; Safari calls it 'interrupted'). The board then says 'suspended' and
+// restarts the context when the caller passes on a gesture or the page's return (`resume()`), or by
+// itself when Safari ends an interruption with the context left suspended.
 import type { HowlOptions } from 'howler';
 import manifest from '../../assets/audio/manifest.json';
 import { EFFECTS, MOODS, type Effect, type Mood } from './cues';
 
 export type SoundKey = Mood | Effect;
-export type AudioStatus = 'locked' | 'playing' | 'muted' | 'unavailable';
+/**
+ * locked: waiting for the browser to allow sound (no gesture yet, or the context never ran);
+ * suspended: sound ran, then the system stopped it; playing; muted by the player; unavailable.
+ */
+export type AudioStatus = 'locked' | 'suspended' | 'playing' | 'muted' | 'unavailable';
 
 /** The part of a Howl the board uses (tests pass a fake). */
 export interface HowlLike {
@@ -25,7 +34,7 @@ export interface HowlLike {
 /** The part of the howler package the board uses. */
 export interface HowlerLike {
   Howl: new (options: HowlOptions) => HowlLike;
-  Howler: { noAudio: boolean; usingWebAudio: boolean; ctx?: AudioContext | null; mute(muted: boolean): unknown };
+  Howler: { noAudio: boolean; usingWebAudio: boolean; autoSuspend: boolean; ctx?: AudioContext | null; mute(muted: boolean): unknown };
 }
 
 export interface Mix {
@@ -55,6 +64,11 @@ export interface SoundBoard {
   prepare(): void;
   /** Call from the first user gesture: creates the sounds and starts the music. */
   unlock(): void;
+  /**
+   * Call from every later gesture and when the page is shown again: restarts an audio context that
+   * the system suspended (or that the first gesture could not start). A no-op while it runs.
+   */
+  resume(): void;
   setMix(mix: Mix): void;
   setMusic(mood: Mood | null): void;
   play(effect: Effect): void;
@@ -87,6 +101,12 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
   let wanted: Mood | null = null;
   let current: { mood: Mood; id: number; started: boolean } | null = null;
   let watchedContext: AudioContext | null = null;
+  /** The context's state when last seen ('interrupted' is Safari's, outside the DOM typings). */
+  let contextState: string | null = null;
+  /** The context has run once: not running any more is a suspension, not a lock. */
+  let ran = false;
+  /** A resume() is under way: an effect asked for meanwhile plays once the context runs. */
+  let resuming = false;
   const howls = new Map<SoundKey, HowlLike>();
   const failed = new Set<SoundKey>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -108,7 +128,8 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
   };
 
   const state = (): BoardState => {
-    const status: AudioStatus = unavailable ? 'unavailable' : mix.muted ? 'muted' : running() ? 'playing' : 'locked';
+    const quiet: AudioStatus = ran && lib?.Howler.ctx?.state !== 'closed' ? 'suspended' : 'locked';
+    const status: AudioStatus = unavailable ? 'unavailable' : mix.muted ? 'muted' : running() ? 'playing' : quiet;
     return { status, music: current?.started ? current.mood : null, failed: [...failed] };
   };
 
@@ -172,12 +193,42 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
     });
   };
 
+  const resume = () => {
+    const ctx = started && !unavailable && !disposed && lib?.Howler.usingWebAudio ? lib.Howler.ctx : null;
+    if (!ctx || resuming || ctx.state === 'running' || ctx.state === 'closed' || typeof ctx.resume !== 'function') return;
+    resuming = true;
+    // Called synchronously, inside the gesture's handler, where browsers allow it.
+    let pending: Promise<void>;
+    try {
+      pending = ctx.resume();
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    void Promise.resolve(pending)
+      .catch((error: unknown) => log(`Envoy audio: the browser could not resume the sound (${String(error)}); the next gesture tries again.`))
+      .finally(() => {
+        resuming = false;
+        report();
+      });
+  };
+
+  const onContextChange = () => {
+    const before = contextState;
+    contextState = watchedContext?.state ?? null;
+    if (contextState === 'running') ran = true;
+    // Safari ends an interruption with the context suspended; no gesture is needed to restart it.
+    if (before === 'interrupted' && contextState === 'suspended') resume();
+    report();
+  };
+
   const watchContext = () => {
     const ctx = lib?.Howler.usingWebAudio ? lib.Howler.ctx : null;
     if (!ctx || ctx === watchedContext || typeof ctx.addEventListener !== 'function') return;
-    watchedContext?.removeEventListener('statechange', report);
+    watchedContext?.removeEventListener('statechange', onContextChange);
     watchedContext = ctx;
-    ctx.addEventListener('statechange', report);
+    ctx.addEventListener('statechange', onContextChange);
+    contextState = ctx.state;
+    if (contextState === 'running') ran = true;
   };
 
   const stopSoon = (howl: HowlLike, id: number) => {
@@ -212,6 +263,10 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
     started = true;
     if (!lib) return giveUp('Howler is not available');
     if (lib.Howler.noAudio) return giveUp('this browser has no audio output');
+    // Howler suspends an idle context by itself and resumes it only if it did the suspending. A
+    // loop plays on every screen, so idling saves nothing, and with it off every suspension is the
+    // system's, which resume() undoes.
+    lib.Howler.autoSuspend = false;
     // The loop for the current screen first, then the effects, then the other loops.
     const order: SoundKey[] = [...(wanted ? [wanted] : []), ...EFFECTS, ...MOODS.filter((m) => m !== wanted)];
     for (const key of order) create(key);
@@ -248,6 +303,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
       if (lib !== undefined) start();
       else void prepare().then(start);
     },
+    resume,
     setMix(next) {
       const before = mix;
       mix = { musicVolume: next.musicVolume, effectsVolume: next.effectsVolume, muted: next.muted };
@@ -266,7 +322,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
       applyMusic();
     },
     play(effect) {
-      if (!started || unavailable || disposed || mix.muted || mix.effectsVolume <= 0 || !running()) return;
+      if (!started || unavailable || disposed || mix.muted || mix.effectsVolume <= 0 || !(running() || resuming)) return;
       const howl = howls.get(effect);
       // A sound still loading is skipped rather than played late.
       if (!howl || failed.has(effect) || howl.state() !== 'loaded') return;
@@ -285,7 +341,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
       disposed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      watchedContext?.removeEventListener('statechange', report);
+      watchedContext?.removeEventListener('statechange', onContextChange);
       for (const howl of howls.values()) quietly('unloading', () => howl.unload());
       howls.clear();
       listeners.clear();

@@ -1,13 +1,15 @@
 // Mounts the game's sound: follows the session and plays the mood loop for the screen and an
 // effect for each answer, move outcome and ending (the rules are in cues.ts); clicks of buttons in
-// the HTML layer tick. Audio starts on the player's first gesture. Every meaningful sound also
+// the HTML layer tick. Audio starts on the player's first gesture; if the system suspends it later,
+// the next gesture or the page being shown again brings it back. Every meaningful sound (and sound
+// stopping or coming back by itself) also
 // shows a caption over the stage when captions are on, and the board's state is published on
 // <html> (data-audio, data-music) so a browser test can check it without speakers.
 import { t } from '../../src/i18n';
 import type { Preferences } from '../../src/persistence/preferences';
 import type { Session } from '../../src/session';
 import { screenName } from '../ui/director';
-import { captionsFor, cueView, soundsFor, type CaptionKey, type CueView } from './cues';
+import { captionsFor, cueView, soundsFor, statusCaptions, type CaptionKey, type CueView } from './cues';
 import { AUDIO_URLS } from './files';
 import { createSoundBoard, type BoardState, type SoundBoard } from './soundBoard';
 
@@ -28,6 +30,11 @@ export interface SoundOptions {
 const CAPTION_MS = 2200;
 /** A click that itself caused a cue (an answer, a move) gets the cue, not a tick as well. */
 const SELECT_AFTER_CUE_MS = 150;
+/**
+ * The events that let a page start sound (HTML's activation-triggering events: on touch screens
+ * pointerdown is not one, pointerup and touchend are). Each one unlocks or resumes the audio.
+ */
+const GESTURES = ['pointerdown', 'pointerup', 'touchend', 'keydown', 'click'] as const;
 
 
 function createCaption(parent: HTMLElement): HTMLElement {
@@ -63,8 +70,12 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
   let prev: CueView | null = null;
   let lastCueAt = -Infinity;
   let disposed = false;
+  let status: BoardState['status'] | null = null;
 
   const publish = (state: BoardState) => {
+    const keys = status ? statusCaptions(status, state.status) : [];
+    status = state.status;
+    if (keys.length && prefs.get().captions) showCaption(keys);
     page.dataset.audio = state.status;
     page.dataset.music = state.music ?? 'none';
     if (state.failed.length) page.dataset.audioFailed = state.failed.join(' ');
@@ -98,9 +109,12 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
   };
 
   const onGesture = () => {
-    document.removeEventListener('pointerdown', onGesture, true);
-    document.removeEventListener('keydown', onGesture, true);
     board.unlock();
+    board.resume();
+  };
+
+  const onShown = () => {
+    if (document.visibilityState === 'visible') board.resume();
   };
 
   const onClick = (event: Event) => {
@@ -122,16 +136,18 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
   prepareWhenIdle();
   follow();
   const unsubscribe = session.subscribe(follow);
-  document.addEventListener('pointerdown', onGesture, true);
-  document.addEventListener('keydown', onGesture, true);
+  for (const type of GESTURES) document.addEventListener(type, onGesture, true);
+  document.addEventListener('visibilitychange', onShown);
+  window.addEventListener('pageshow', onShown);
   ui?.addEventListener('click', onClick);
 
   return () => {
     disposed = true;
     unsubscribe();
     unsubscribeBoard();
-    document.removeEventListener('pointerdown', onGesture, true);
-    document.removeEventListener('keydown', onGesture, true);
+    for (const type of GESTURES) document.removeEventListener(type, onGesture, true);
+    document.removeEventListener('visibilitychange', onShown);
+    window.removeEventListener('pageshow', onShown);
     ui?.removeEventListener('click', onClick);
     board.dispose();
     hideCaption();

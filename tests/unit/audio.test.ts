@@ -9,7 +9,7 @@ import type { HowlOptions } from 'howler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildManifest, EFFECT_KEYS, LOOP_MARGIN, MUSIC_KEYS, renderEffect, renderLoop, SAMPLE_RATE } from '../../assets/audio/generate';
 import manifest from '../../assets/audio/manifest.json';
-import { captionsFor, cueView, EFFECTS, MOODS, soundsFor, type CueView, type Effect } from '../../scenes/audio/cues';
+import { captionsFor, cueView, EFFECTS, MOODS, soundsFor, statusCaptions, type CueView, type Effect } from '../../scenes/audio/cues';
 import en from '../../src/i18n/en.json';
 import { createSoundBoard, howlerFrom, type HowlerLike, type HowlLike, type SoundKey } from '../../scenes/audio/soundBoard';
 import { ROOT } from '../../src/cli/contentFiles';
@@ -84,6 +84,15 @@ describe('soundsFor', () => {
     const captions = Object.entries(en).filter(([key]) => key.startsWith('caption.'));
     expect(captions.length).toBeGreaterThanOrEqual(8);
     for (const [, text] of captions) expect(text).toMatch(/^\[.+\]$/);
+  });
+
+  it('captions sound that stops or comes back without the player asking, and nothing else', () => {
+    expect(statusCaptions('playing', 'suspended')).toEqual(['caption.soundPaused']);
+    expect(statusCaptions('suspended', 'playing')).toEqual(['caption.soundBack']);
+    // The first start, a mute, a missing device and an unchanged status are not news.
+    for (const [before, after] of [['locked', 'playing'], ['playing', 'muted'], ['muted', 'playing'], ['locked', 'unavailable'], ['suspended', 'suspended'], ['suspended', 'muted'], ['muted', 'suspended']] as const) {
+      expect(statusCaptions(before, after), `${before} → ${after}`).toEqual([]);
+    }
   });
 });
 
@@ -238,11 +247,33 @@ class FakeHowl implements HowlLike {
   }
 }
 
+/** An AudioContext's states and statechange events; `resume` settles on a later tick, as browsers do. */
+class FakeContext extends EventTarget {
+  state: AudioContextState | 'interrupted' = 'running';
+  resumes = 0;
+  refuse = false;
+  /** Changes state from outside the game (the OS, the browser), as a real context would. */
+  set(state: FakeContext['state']) {
+    this.state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+  suspend() {
+    this.set('suspended');
+    return Promise.resolve();
+  }
+  resume() {
+    this.resumes++;
+    if (this.refuse) return Promise.reject(new Error('NotAllowedError'));
+    return Promise.resolve().then(() => this.set('running'));
+  }
+}
+
 function fakeHowler(patch: Partial<HowlerLike['Howler']> = {}) {
-  const ctx = { state: 'running', addEventListener: vi.fn(), removeEventListener: vi.fn() } as unknown as AudioContext;
-  const lib: HowlerLike = { Howl: FakeHowl, Howler: { noAudio: false, usingWebAudio: true, ctx, mute: vi.fn(), ...patch } };
+  const ctx = new FakeContext() as unknown as AudioContext;
+  const lib: HowlerLike = { Howl: FakeHowl, Howler: { noAudio: false, usingWebAudio: true, autoSuspend: true, ctx, mute: vi.fn(), ...patch } };
   return lib;
 }
+const contextOf = (lib: HowlerLike) => lib.Howler.ctx as unknown as FakeContext;
 
 const howlFor = (key: SoundKey) => FakeHowl.all.find((h) => h.src === URLS[key])!;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -347,7 +378,7 @@ describe('the sound board', () => {
 
   it('stays locked while the browser keeps the audio context suspended', async () => {
     const lib = fakeHowler();
-    (lib.Howler.ctx as { state: string }).state = 'suspended';
+    contextOf(lib).state = 'suspended';
     const board = createSoundBoard({ urls: URLS, load: async () => lib, log: () => {} });
     board.prepare();
     await settle();
@@ -356,6 +387,90 @@ describe('the sound board', () => {
     howlFor('select').finish();
     board.play('select');
     expect(howlFor('select').plays).toEqual([]);
+  });
+
+  it('says so when the context is suspended behind its back, and resumes it when asked', async () => {
+    const lib = fakeHowler();
+    const ctx = contextOf(lib);
+    const board = createSoundBoard({ urls: URLS, load: async () => lib, log: () => {} });
+    const seen: string[] = [];
+    board.subscribe((s) => seen.push(s.status));
+    board.setMusic('calm');
+    board.prepare();
+    await settle();
+    board.unlock();
+    await settle();
+    expect(board.state().status).toBe('playing');
+    // Howler's own idle suspension would look the same as an outside one: the board turns it off.
+    expect(lib.Howler.autoSuspend).toBe(false);
+    board.resume();
+    expect(ctx.resumes).toBe(0);
+
+    ctx.set('suspended');
+    expect(board.state().status).toBe('suspended');
+    expect(seen[seen.length - 1]).toBe('suspended');
+    howlFor('correct').finish();
+    board.play('correct');
+    expect(howlFor('correct').plays).toEqual([]);
+
+    // The next gesture: the context restarts, and the effect of that same click is not lost.
+    board.resume();
+    board.resume();
+    expect(ctx.resumes).toBe(1);
+    board.play('correct');
+    expect(howlFor('correct').plays).toHaveLength(1);
+    await settle();
+    expect(board.state()).toEqual({ status: 'playing', music: 'calm', failed: [] });
+    expect(seen[seen.length - 1]).toBe('playing');
+  });
+
+  it('resumes by itself when an interruption (Safari) ends suspended, and stays honest when resuming is refused', async () => {
+    const lib = fakeHowler();
+    const ctx = contextOf(lib);
+    const log = vi.fn();
+    const board = createSoundBoard({ urls: URLS, load: async () => lib, log });
+    board.prepare();
+    await settle();
+    board.unlock();
+    ctx.set('interrupted');
+    expect(board.state().status).toBe('suspended');
+    ctx.set('suspended');
+    expect(ctx.resumes).toBe(1);
+    await settle();
+    expect(board.state().status).toBe('playing');
+
+    ctx.refuse = true;
+    ctx.set('suspended');
+    board.resume();
+    await settle();
+    expect(board.state().status).toBe('suspended');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('could not resume'));
+    board.play('select');
+    expect(howlFor('select').plays).toEqual([]);
+
+    board.dispose();
+    ctx.refuse = false;
+    ctx.set('suspended');
+    board.resume();
+    expect(ctx.resumes).toBe(2);
+  });
+
+  it('lets a later gesture start a context the first one could not', async () => {
+    const lib = fakeHowler();
+    const ctx = contextOf(lib);
+    ctx.state = 'suspended';
+    const board = createSoundBoard({ urls: URLS, load: async () => lib, log: () => {} });
+    board.resume();
+    board.prepare();
+    await settle();
+    board.resume();
+    expect(ctx.resumes).toBe(0);
+    board.unlock();
+    // Never heard yet: still waiting for the browser's permission, not paused.
+    expect(board.state().status).toBe('locked');
+    board.resume();
+    await settle();
+    expect(board.state().status).toBe('playing');
   });
 
   it('goes on without a file that fails to load or decode', async () => {
