@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { contentPlugin, phaserBuildPlugin, preloadStagePlugin } from './src/cli/buildPlugins';
+import { pageShellPlugin } from './src/cli/pageShell';
+import { webManifestPlugin } from './src/cli/webManifest';
 
 /**
  * The service worker for a build, as source text. It precaches every file of the build (`files`,
@@ -87,7 +89,7 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
-/** Writes sw.js into the build, listing every file the bundle emitted (index.html, chunks, sounds, fonts). */
+/** Writes sw.js into the build, listing every file the bundle emitted (index.html, chunks, sounds, fonts, manifest, icons). */
 function offlinePlugin(): Plugin {
   return {
     name: 'envoy-offline',
@@ -110,7 +112,7 @@ function offlinePlugin(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [contentPlugin(), phaserBuildPlugin(), preloadStagePlugin(), offlinePlugin()],
+  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadStagePlugin(), offlinePlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

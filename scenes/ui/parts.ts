@@ -15,12 +15,22 @@ export function quoteBlock(content: Content, evidence: Evidence): HTMLElement {
   );
 }
 
+/**
+ * A party's colour square (`colour` is "#rrggbb"). The colour goes in through CSSOM as --party,
+ * which the page's Content-Security-Policy allows; a style attribute would be blocked.
+ */
+export function swatch(colour: string): HTMLElement {
+  const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  el.style.setProperty('--party', colour);
+  return el;
+}
+
 export function partyChip(content: Content, partyId: string): HTMLElement {
   const party = content.parties[partyId];
   return h(
     'span',
     { class: 'chip', 'data-party': partyId },
-    h('span', { class: 'swatch', style: `background:${party?.colour ?? '#888'}`, 'aria-hidden': 'true' }),
+    swatch(party?.colour ?? '#888888'),
     party?.name ?? partyId,
   );
 }
@@ -42,7 +52,7 @@ export function metersList(parties: readonly PartyMeter[], agreement: number): H
         h(
           'li',
           { 'data-party': p.id },
-          h('span', { class: 'swatch', style: `background:${p.colour}`, 'aria-hidden': 'true' }),
+          swatch(p.colour),
           p.measured
             ? t('meters.party', { party: p.shortName, trust: p.trust, understanding: p.understanding })
             : t('meters.partyUnmeasured', { party: p.shortName, trust: p.trust }),

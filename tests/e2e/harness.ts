@@ -29,10 +29,19 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function serveDist(root = DIST): Promise<{ server: Server; origin: string; url: string }> {
+/**
+ * Serves `root` under BASE_PATH, and `pages` (absolute path → HTML) beside it: a page of another
+ * site on the same server, such as one that frames the game.
+ */
+export function serveDist(root = DIST, pages: Record<string, string> = {}): Promise<{ server: Server; origin: string; url: string }> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No build in ${root}: run "npm run build" first.`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = pages[path];
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(page);
+      return;
+    }
     if (!path.startsWith(BASE_PATH)) {
       res.writeHead(404).end();
       return;
@@ -85,12 +94,26 @@ export interface Watched {
 }
 
 /**
- * A fresh context and page that record console errors and requests to other origins. Service
+ * The Content-Security-Policy violations the page has reported so far (every page openPage opens
+ * records them from its first script on), one line each: directive, blocked URI, source:line.
+ */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+}
+
+/**
+ * A fresh context and page that record console errors, requests to other origins and
+ * Content-Security-Policy violations (cspViolations). Service
  * workers are blocked unless a test asks for them (offline.test.ts): otherwise every page would
  * precache the whole site, and the worker's cache would answer requests a test routes itself.
  */
 export async function openPage(browser: Browser, origin: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block', ...options });
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];

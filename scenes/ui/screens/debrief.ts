@@ -4,6 +4,7 @@ import { t, type StringKey } from '../../../src/i18n';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { button, h } from '../dom';
+import { swatch } from '../parts';
 import { handInSection } from './handIn';
 import { replaySection } from './replay';
 import type { Screen } from './types';
@@ -35,7 +36,7 @@ export const debriefScreen: Screen = (ctx) => {
           h(
             'tr',
             { 'data-party': p.id },
-            h('th', { scope: 'row' }, h('span', { class: 'swatch', style: `background:${p.colour}`, 'aria-hidden': 'true' }), content.parties[p.id]?.name ?? p.id),
+            h('th', { scope: 'row' }, swatch(p.colour), content.parties[p.id]?.name ?? p.id),
             h('td', { 'data-understanding': p.measured ? p.understanding : '' }, p.measured ? `${p.understanding}` : t('ending.table.notMeasured')),
             h('td', { 'data-trust': p.trust }, String(p.trust)),
           ),

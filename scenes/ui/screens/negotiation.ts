@@ -94,7 +94,7 @@ export const negotiationScreen: Screen = (ctx) => {
   return h(
     'div',
     { class: 'panel negotiation', 'data-phase': view.phase },
-    h('main', { class: 'negotiation-main' }, coachTip(view.scenario, view.phase, ctx.send), body),
+    h('div', { class: 'negotiation-main' }, coachTip(view.scenario, view.phase, ctx.send), body),
     h(
       'aside',
       { class: 'negotiation-side' },
