@@ -2,7 +2,7 @@
 // themes, and the question screen's accessibility tree (question, options by name, live region).
 import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
-import { axe, openPage, openTitle, shot, useSite } from './harness';
+import { axe, cspViolations, openPage, openTitle, shot, useSite } from './harness';
 import { playScenario, toFirstQuestion } from './player';
 
 const content = realContent();
@@ -24,6 +24,9 @@ describe.each([
       if (checked.has(name)) return;
       checked.add(name);
       const found = await axe(w.page);
+      // One main landmark, the HTML layer (index.html's <main id="ui">), never one inside a screen.
+      const mains = await w.page.$$eval('main, [role="main"]', (els) => els.map((el) => el.id));
+      if (mains.join() !== 'ui') found.push(`main landmarks: ${JSON.stringify(mains)}`);
       if (found.length) problems[name] = found;
       if (highContrast) await shot(w.page, `contrast-${name}`);
     };
@@ -35,6 +38,8 @@ describe.each([
     await playScenario(w.page, 'mouse', content, s, (i) => i % 4 !== 1, (ids) => ids[0]!, check);
     expect(checked.size).toBeGreaterThanOrEqual(12);
     expect(problems, theme).toEqual({});
+    // Every screen under the page's real Content-Security-Policy.
+    expect(await cspViolations(w.page)).toEqual([]);
     await w.context.close();
   });
 });

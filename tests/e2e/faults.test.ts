@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
-import { openPage, openTitle, shot, useSite, type Watched } from './harness';
+import { cspViolations, openPage, openTitle, shot, useSite, type Watched } from './harness';
 import { answerChoiceRight, playOn, toFirstQuestion } from './player';
 
 const content = realContent();
@@ -43,20 +43,10 @@ async function playToMoves(page: Page) {
 
 const stageDrawn = (page: Page) => page.waitForFunction(() => document.getElementById('stage')!.dataset.renderer, null, { timeout: 30_000 });
 const noticeText = (page: Page) => page.textContent('.notice');
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-
-function watchViolations(w: Watched) {
-  return w.page.addInitScript(() => {
-    const list: string[] = [];
-    (window as unknown as { violations: string[] }).violations = list;
-    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
-}
 
 describe('security policy', () => {
   it('plays a question with its Content-Security-Policy in force: no violation, no eval, no console error', async () => {
     const w = await openPage(site.browser, site.origin);
-    await watchViolations(w);
     await w.page.goto(site.url);
     const csp = (await w.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'))!;
     expect(csp).toMatch(/default-src 'self'/);
@@ -65,7 +55,7 @@ describe('security policy', () => {
     await stageDrawn(w.page);
     await w.page.click('[data-action="continue"]');
     await w.page.waitForSelector('[data-phase="question"]');
-    expect(await violations(w.page)).toEqual([]);
+    expect(await cspViolations(w.page)).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     // The policy is really in force: an injected inline script does not run, and the listener sees it.
@@ -75,8 +65,8 @@ describe('security policy', () => {
       document.head.append(script);
       return (window as unknown as { injected?: boolean }).injected ?? false;
     })).toBe(false);
-    await w.page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length > 0);
-    expect((await violations(w.page))[0]).toMatch(/^script-src/);
+    await w.page.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
+    expect((await cspViolations(w.page))[0]).toMatch(/^script-src/);
     await w.context.close();
   });
 });

@@ -1,13 +1,14 @@
 // The page shell in real Chromium against the built site: what the page says before (and without)
 // its script, inside a sandboxed frame where the game cannot start, installability as a web app,
 // and the Content-Security-Policy with no inline style on any screen or page.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
-import { BASE_PATH, cspViolations, DIST, launch, openPage, serveDist, shot } from './harness';
+import { BASE_PATH, CHROMIUM_FLAGS, cspViolations, DIST, launch, openPage, serveDist, shot } from './harness';
 import { playScenario } from './player';
 
 const content = realContent();
@@ -125,28 +126,31 @@ describe('in a sandboxed frame without allow-same-origin', () => {
 describe('installable web app', () => {
   it('has a manifest Chromium accepts for installing, with its icons, and the worker keeps them offline', async () => {
     const own = await serveDist();
+    // A profile on disk: Chromium never offers to install from an incognito context (newContext's).
+    const profile = mkdtempSync(join(tmpdir(), 'envoy-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
     try {
-      const w = await openPage(site.browser, own.origin, { serviceWorkers: 'allow' });
-      await w.page.goto(own.url);
-      await w.page.waitForSelector('[data-action="play"]');
-      const cdp = await w.context.newCDPSession(w.page);
+      const page = await context.newPage();
+      await page.goto(own.url);
+      await page.waitForSelector('[data-action="play"]');
+      const cdp = await context.newCDPSession(page);
       const manifest = await cdp.send('Page.getAppManifest');
       expect(manifest.errors).toEqual([]);
       expect(manifest.url).toBe(`${own.url}manifest.webmanifest`);
       const parsed = JSON.parse(manifest.data!) as { name: string; short_name: string; theme_color: string; icons: Array<{ src: string; sizes: string; purpose?: string }> };
       expect(parsed.name).toContain(en['app.name']);
-      expect(await w.page.getAttribute('meta[name="theme-color"]', 'content')).toBe(parsed.theme_color);
+      expect(await page.getAttribute('meta[name="theme-color"]', 'content')).toBe(parsed.theme_color);
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       expect(installabilityErrors).toEqual([]);
       // Every icon the manifest and the page name is a PNG of the size it claims.
       const iconUrls = [
         ...parsed.icons.map((i) => ({ url: new URL(i.src, manifest.url).href, sizes: i.sizes })),
-        ...(await w.page.$$eval('link[rel~="icon"], link[rel="apple-touch-icon"]', (ls) => ls.map((l) => ({ url: (l as HTMLLinkElement).href, sizes: l.getAttribute('sizes') ?? '' })))),
+        ...(await page.$$eval('link[rel~="icon"], link[rel="apple-touch-icon"]', (ls) => ls.map((l) => ({ url: (l as HTMLLinkElement).href, sizes: l.getAttribute('sizes') ?? '' })))),
       ];
       expect(parsed.icons.some((i) => i.purpose?.includes('maskable'))).toBe(true);
       expect(iconUrls.length).toBeGreaterThanOrEqual(parsed.icons.length + 2);
       for (const icon of iconUrls) {
-        const res = await w.page.request.get(icon.url);
+        const res = await page.request.get(icon.url);
         expect(res.status(), icon.url).toBe(200);
         const body = await res.body();
         if (icon.url.endsWith('.svg')) continue;
@@ -155,16 +159,17 @@ describe('installable web app', () => {
         if (icon.sizes) expect(size, icon.url).toBe(icon.sizes);
       }
       // Offline, the worker answers for the manifest and every icon.
-      await w.page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 30_000 });
-      await w.context.setOffline(true);
-      const statuses = await w.page.evaluate(
+      await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 30_000 });
+      await context.setOffline(true);
+      const statuses = await page.evaluate(
         (urls) => Promise.all(urls.map((u) => fetch(u).then((r) => r.status, () => 0))),
         [manifest.url, ...iconUrls.map((i) => i.url)],
       );
       expect(statuses.every((s) => s === 200), String(statuses)).toBe(true);
-      await w.context.close();
     } finally {
+      await context.close();
       own.server.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });

@@ -32,7 +32,14 @@ describe('architecture boundaries', () => {
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
+  it('never writes a style attribute in scenes/ (the CSP has no unsafe-inline: styles go through CSSOM or classes)', () => {
+    const attribute = /\bstyle:\s*[`'"]|setAttribute\(\s*['"]style['"]/;
+    const offenders = sourceFiles(join(ROOT, 'scenes')).filter((f) => attribute.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('detects a violation when one is planted (the checks can fail)', () => {
+    expect(/\bstyle:\s*[`'"]|setAttribute\(\s*['"]style['"]/.test("h('span', { style: `background:${c}` })")).toBe(true);
     expect(/from ['"](phaser|howler)['"]/.test("import * as Phaser from 'phaser';")).toBe(true);
     expect(/\.(innerHTML|outerHTML)\s*=/.test('el.innerHTML = name')).toBe(true);
   });
