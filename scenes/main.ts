@@ -6,6 +6,7 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/style.css';
 import { classLinkMessage, readClassLink } from '../src/classroom/classLink';
+import { mayBeInLms } from '../src/lms/launch';
 import type { Content } from '../src/content/loader';
 import prebuiltContent from 'virtual:envoy-content';
 import { setLocale, t } from '../src/i18n';
@@ -84,11 +85,15 @@ if (!loaded.ok) {
   for (const reason of storageProblems) notice(t('notice.storage', { reason }));
   reportStorage = (reason) => notice(t('notice.storage', { reason }));
   performance.mark('envoy:menu-ready');
-  // An LMS launches content in a frame or a pop-up window: only then is its bridge loaded, to
-  // find the SCORM API, resume from suspend_data and report the run.
-  if (window.parent !== window || window.opener) {
+  // An LMS launches content with the package's query, in a frame or in a pop-up window: only
+  // then is its bridge loaded, to find the SCORM API, resume from suspend_data and report the run.
+  if (mayBeInLms(window)) {
     void import('../src/lms/bridge').then(({ connectLms }) => {
-      const lms = connectLms(session, { window, onError: (message) => notice(t('notice.lms', { message })) });
+      const lms = connectLms(session, {
+        window,
+        onError: (message) => notice(t('notice.lms', { message })),
+        onNoApi: () => notice(t('notice.lmsNotRecording')),
+      });
       import.meta.hot?.dispose(() => lms?.disconnect());
     });
   }

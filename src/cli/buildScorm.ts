@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { DEFAULT_PASSING_SCORE } from '../lms/format';
+import { PACKAGE_MARKER } from '../lms/launch';
 import { ROOT } from './contentFiles';
 
 export const MANIFEST = 'imsmanifest.xml';
@@ -148,10 +149,26 @@ export function schemaFiles(version: PackageVersion): Map<string, Uint8Array> {
   );
 }
 
-/** One package as zip bytes: the site's files, plus the manifest and the schema files at the root. */
-export function zipPackage(dist: string, files: string[], manifest: string, schemas: Map<string, Uint8Array> = new Map()): Uint8Array {
+/**
+ * The launch page with the package's marker (`<meta name="envoy-scorm" content="1.2">`) first in
+ * its head, so the game knows it was launched by an LMS even when the LMS drops the manifest's
+ * launch parameters, and can tell the student when no LMS API answers. A page without a <head>
+ * tag (HTML lets it go unwritten) gets the marker after <html> or the doctype.
+ */
+export function markLaunch(html: string, version: PackageVersion): string {
+  const after = /<head(\s[^>]*)?>/i.exec(html) ?? /<html(\s[^>]*)?>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html);
+  const at = after ? after.index + after[0].length : 0;
+  return `${html.slice(0, at)}<meta name="${PACKAGE_MARKER}" content="${version}">${html.slice(at)}`;
+}
+
+/** One package as zip bytes: the site's files (the launch page marked), plus the manifest and the schema files at the root. */
+export function zipPackage(dist: string, files: string[], manifest: string, schemas: Map<string, Uint8Array> = new Map(), version?: PackageVersion): Uint8Array {
   const entries: Zippable = {};
-  for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(dist, f))), { mtime: FIXED_DATE }];
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(join(dist, f)));
+    const marked = f === LAUNCH && version ? new TextEncoder().encode(markLaunch(new TextDecoder().decode(bytes), version)) : bytes;
+    entries[f] = [marked, { mtime: FIXED_DATE }];
+  }
   for (const [name, bytes] of schemas) {
     if (entries[name]) throw new Error(`The site has a file ${name}, where the package's schema file goes.`);
     entries[name] = [bytes, { mtime: FIXED_DATE }];
@@ -177,7 +194,7 @@ export function buildScormPackages({ dist = join(ROOT, 'dist'), out = join(ROOT,
   return (['1.2', '2004'] as const).map((v) => {
     const meta: PackageMeta = { ...DEFAULT_META, identifier: v === '1.2' ? 'envoy-scorm12' : 'envoy-scorm2004', version: pkgVersion };
     const schemas = schemaFiles(v);
-    const bytes = zipPackage(dist, files, v === '1.2' ? manifest12(files, meta) : manifest2004(files, meta), schemas);
+    const bytes = zipPackage(dist, files, v === '1.2' ? manifest12(files, meta) : manifest2004(files, meta), schemas, v);
     const path = join(out, PACKAGE_NAMES[v]);
     writeFileSync(path, bytes);
     return { version: v, path, bytes: statSync(path).size, files: files.length + schemas.size + 1 };

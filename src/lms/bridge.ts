@@ -8,15 +8,15 @@ import { findQuestion } from '../engine/stats';
 import { t } from '../i18n';
 import { decodeRunCode, encodeRunCode } from '../replay/code';
 import type { Session } from '../session';
-import { findApi, preferredVersion, type ApiWindow, type ScormVersion } from './findApi';
+import { findApi, type ApiWindow, type ScormVersion } from './findApi';
+import { launchVersion, type LaunchWindow } from './launch';
 import { interactionFor } from './interactions';
 import { createLmsReporter, type LmsReporter } from './reporter';
 
 /** What the bridge uses of the session (all of it exists on `Session` today). */
 export type LmsSession = Pick<Session, 'content' | 'run' | 'app' | 'send' | 'subscribe' | 'watchProgress'>;
 
-export interface LmsWindow extends ApiWindow {
-  location?: { search?: string };
+export interface LmsWindow extends ApiWindow, Omit<LaunchWindow, 'parent' | 'opener'> {
   addEventListener?(type: string, listener: () => void): void;
   removeEventListener?(type: string, listener: () => void): void;
 }
@@ -30,6 +30,11 @@ export interface LmsEnv {
   onError?: (message: string) => void;
   /** Pass mark when the LMS gives none (see DEFAULT_PASSING_SCORE); null for completion only. */
   passingScore?: number | null;
+  /**
+   * Told once when the launch says the game runs in an LMS (a SCORM launch query or the package's
+   * marker) but no LMS API answers: the student's progress is not being recorded.
+   */
+  onNoApi?: () => void;
 }
 
 export interface LmsConnection {
@@ -72,8 +77,18 @@ function resumeFromCode(session: LmsSession, code: string, tutorialId: string | 
 
 export function connectLms(session: LmsSession, env: LmsEnv): LmsConnection | null {
   const win = env.window;
-  const found = findApi(win, preferredVersion(win?.location?.search));
-  if (!found) return null;
+  const launched = launchVersion(win);
+  const found = findApi(win, launched);
+  if (!found) {
+    if (launched) {
+      try {
+        env.onNoApi?.();
+      } catch {
+        // telling must never break the game
+      }
+    }
+    return null;
+  }
   const now = env.now ?? (() => Date.now());
   const report = (message: string) => {
     try {

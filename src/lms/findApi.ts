@@ -1,7 +1,10 @@
-// Finds the LMS's SCORM runtime the way the SCORM run-time specs describe: the SCO looks for a
-// window property `API_1484_11` (SCORM 2004) or `API` (SCORM 1.2) on its own window, then up the
-// chain of parents, then in the window that opened it (and its parents). Outside an LMS nothing is
-// found and the game just plays. The window comes in as a parameter, so this runs in Node tests.
+// Finds the LMS's SCORM runtime by ADL's API discovery algorithm: the SCO looks for a window
+// property `API_1484_11` (SCORM 2004) or `API` (SCORM 1.2) on its own window and up the chain of
+// parents; then on the window that opened it and that window's parents; then on the opener of its
+// top window and that window's parents (an LMS pop-up that frames the course: the API is on the
+// LMS window, or a frame of it, that opened the pop-up). A window of another origin throws on
+// every read: it is skipped. Outside an LMS nothing is found and the game just plays. The window
+// comes in as a parameter, so this runs in Node tests.
 
 /** SCORM 1.2's API adapter (RTE 3.3), as a SCO calls it: every call takes and returns strings. */
 export interface Scorm12Api {
@@ -37,10 +40,14 @@ export interface ApiWindow {
   API_1484_11?: unknown;
   parent?: ApiWindow | null;
   opener?: ApiWindow | null;
+  top?: ApiWindow | null;
 }
 
-/** How many parents up the search goes: the ADL examples use 7 for SCORM 1.2 (deeply framed LMSs still fit). */
-export const MAX_PARENT_LEVELS = 7;
+/**
+ * How many parents up one search goes from where it starts: ADL's SCORM 1.2 API wrapper gives up
+ * after 7, the SCORM 2004 run-time environment's example after 500.
+ */
+export const MAX_PARENT_LEVELS: Record<ScormVersion, number> = { '1.2': 7, '2004': 500 };
 
 const KEY: Record<ScormVersion, 'API' | 'API_1484_11'> = { '1.2': 'API', '2004': 'API_1484_11' };
 const METHODS: Record<ScormVersion, string[]> = {
@@ -65,7 +72,7 @@ function looksLike(candidate: unknown, version: ScormVersion): boolean {
 /** The API of one version on `start` or one of its parents, or null. */
 function searchUp(start: ApiWindow, version: ScormVersion): unknown {
   let win: ApiWindow | null | undefined = start;
-  for (let level = 0; win && level <= MAX_PARENT_LEVELS; level++) {
+  for (let level = 0; win && level <= MAX_PARENT_LEVELS[version]; level++) {
     const candidate = read(win, KEY[version]);
     if (looksLike(candidate, version)) return candidate;
     const parent: ApiWindow | null | undefined = read(win, 'parent');
@@ -75,12 +82,25 @@ function searchUp(start: ApiWindow, version: ScormVersion): unknown {
   return null;
 }
 
-function search(win: ApiWindow, version: ScormVersion): unknown {
-  const found = searchUp(win, version);
-  if (found) return found;
+/** The windows a search starts from, in ADL's order; a window that cannot be read is left out. */
+export function searchStarts(win: ApiWindow): ApiWindow[] {
+  const starts: ApiWindow[] = [win];
   // A SCO opened in a new window: its opener (or one of the opener's parents) holds the API.
   const opener = read(win, 'opener');
-  return opener ? searchUp(opener, version) : null;
+  if (opener) starts.push(opener);
+  // A SCO framed in a pop-up the LMS opened: the pop-up's opener (or its parents) holds the API.
+  const top = read(win, 'top');
+  const topOpener = top && top !== win ? read(top, 'opener') : null;
+  if (topOpener && !starts.includes(topOpener)) starts.push(topOpener);
+  return starts;
+}
+
+function search(win: ApiWindow, version: ScormVersion): unknown {
+  for (const start of searchStarts(win)) {
+    const found = searchUp(start, version);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
@@ -98,16 +118,4 @@ export function findApi(win: ApiWindow | null | undefined, prefer: ScormVersion 
   return null;
 }
 
-/** The version a launch URL's query asks for (`?scorm=1.2`, `?scorm=12`, `?scorm=2004`), or null. */
-export function preferredVersion(search: string | null | undefined): ScormVersion | null {
-  const match = /[?&]scorm=([^&#]*)/.exec(search ?? '');
-  let value = '';
-  try {
-    value = match ? decodeURIComponent(match[1]!) : '';
-  } catch {
-    // A malformed escape (`%E0%A4%A`) is no preference, not a reason to miss the LMS.
-  }
-  if (value === '1.2' || value === '12') return '1.2';
-  if (value === '2004') return '2004';
-  return null;
-}
+export { preferredVersion } from './launch';

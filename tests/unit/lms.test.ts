@@ -13,8 +13,9 @@ import { representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { encodeRunCode } from '../../src/replay/code';
-import { buildScormPackages, listFiles, manifest12, manifest2004, MANIFEST, PACKAGE_NAMES } from '../../src/cli/buildScorm';
+import { buildScormPackages, listFiles, manifest12, markLaunch, manifest2004, MANIFEST, PACKAGE_NAMES } from '../../src/cli/buildScorm';
 import { connectLms, type LmsWindow } from '../../src/lms/bridge';
+import { launchVersion, mayBeInLms } from '../../src/lms/launch';
 import { findApi, MAX_PARENT_LEVELS, preferredVersion, type ApiWindow, type Scorm12Api, type Scorm2004Api, type ScormVersion } from '../../src/lms/findApi';
 import {
   DEFAULT_PASSING_SCORE,
@@ -91,18 +92,23 @@ describe('findApi', () => {
     expect(findApi({ API: { not: 'an api' } })).toBeNull();
   });
 
-  it('walks up the parents, up to the limit', () => {
+  it('walks up the parents, up to ADL’s limit for each version (500 for 2004, 7 for 1.2)', () => {
     const lms: ApiWindow = { API_1484_11: api2004() };
     expect(findApi(chain(lms, 3))?.version).toBe('2004');
-    expect(findApi(chain(lms, MAX_PARENT_LEVELS))?.version).toBe('2004');
-    expect(findApi(chain(lms, MAX_PARENT_LEVELS + 1))).toBeNull();
+    expect(findApi(chain(lms, MAX_PARENT_LEVELS['2004']))?.version).toBe('2004');
+    expect(findApi(chain(lms, MAX_PARENT_LEVELS['2004'] + 1))).toBeNull();
+    expect(MAX_PARENT_LEVELS['2004']).toBe(500);
     expect(findApi(chain({ API: api12() }, 2))?.version).toBe('1.2');
+    expect(findApi(chain({ API: api12() }, MAX_PARENT_LEVELS['1.2']))?.version).toBe('1.2');
+    expect(findApi(chain({ API: api12() }, MAX_PARENT_LEVELS['1.2'] + 1))).toBeNull();
+    expect(MAX_PARENT_LEVELS['1.2']).toBe(7);
   });
 
   it('looks in the opener (and its parents) for a SCO in a new window', () => {
     const opener = chain({ API: api12() }, 2);
     const popup: ApiWindow = { opener };
     popup.parent = popup;
+    popup.top = popup;
     expect(findApi(popup)?.version).toBe('1.2');
   });
 
@@ -117,6 +123,126 @@ describe('findApi', () => {
     Object.defineProperty(foreign, 'API', { get: () => { throw new Error('SecurityError: cross-origin'); } });
     foreign.parent = { API_1484_11: api2004() };
     expect(findApi({ parent: foreign })?.version).toBe('2004');
+  });
+});
+
+describe('findApi: ADL’s whole search order, on window graphs like a browser’s', () => {
+  const api = (version: ScormVersion) =>
+    Object.fromEntries(
+      (version === '1.2'
+        ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
+        : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic']
+      ).map((m) => [m, () => 'true']),
+    );
+  type Fake = ApiWindow & { name: string };
+  /** A top-level window (its own parent and top), optionally opened by `opener`. */
+  const topWindow = (name: string, opener: ApiWindow | null = null): Fake => {
+    const w: Fake = { name, opener };
+    w.parent = w;
+    w.top = w;
+    return w;
+  };
+  /** A frame inside `parent` (a frame's opener is null; its top is its parent's top). */
+  const frameIn = (parent: ApiWindow, name: string): Fake => ({ name, parent, top: parent.top ?? parent, opener: null });
+  /** A window of another origin: every property read throws, as a browser's cross-origin access does. */
+  const foreign = (w: Fake): Fake =>
+    new Proxy(w, {
+      get: (target, key) => {
+        if (key === 'parent' || key === 'top' || key === 'opener') return target[key as 'parent'];
+        throw new Error('SecurityError: Blocked a frame from accessing a cross-origin frame.');
+      },
+    });
+  const withApi = (w: Fake, version: ScormVersion) => {
+    (w as unknown as Record<string, unknown>)[version === '1.2' ? 'API' : 'API_1484_11'] = api(version);
+    return w;
+  };
+  const found = (w: ApiWindow, prefer: ScormVersion | null = null) => {
+    const hit = findApi(w, prefer);
+    return hit ? hit.api : null;
+  };
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`SCORM ${version}: the SCO's own window, then its parents`, () => {
+      const self = withApi(topWindow('sco'), version);
+      expect(found(self)).toBe((self as any)[version === '1.2' ? 'API' : 'API_1484_11']);
+      const lms = withApi(topWindow('lms'), version);
+      const sco = frameIn(frameIn(lms, 'player'), 'sco');
+      expect(findApi(sco)?.version).toBe(version);
+    });
+
+    it(`SCORM ${version}: a pop-up SCO finds the API on its opener, or a parent of the opener`, () => {
+      const lms = withApi(topWindow('lms'), version);
+      const launcher = frameIn(frameIn(lms, 'course-frame'), 'launcher');
+      expect(findApi(topWindow('sco-popup', launcher))?.version).toBe(version);
+      expect(findApi(topWindow('sco-popup', lms))?.version).toBe(version);
+    });
+
+    it(`SCORM ${version}: a SCO framed in the LMS's pop-up finds the API on the pop-up's opener (window.top.opener) and its parents`, () => {
+      // The LMS window holds the API in a frame; that frame opened a pop-up which frames the course.
+      const lms = topWindow('lms');
+      const apiFrame = withApi(frameIn(lms, 'api-frame'), version);
+      const popup = topWindow('lms-popup', apiFrame);
+      const sco = frameIn(frameIn(popup, 'player'), 'sco');
+      expect(findApi(sco)?.version).toBe(version);
+      // The API on the opener's parent instead: found by walking up from window.top.opener.
+      const lms2 = withApi(topWindow('lms2'), version);
+      const popup2 = topWindow('lms-popup', frameIn(lms2, 'menu'));
+      expect(findApi(frameIn(popup2, 'sco'))?.version).toBe(version);
+    });
+
+    it(`SCORM ${version}: windows of other origins are skipped, in every branch`, () => {
+      // A foreign frame between the SCO and the LMS, a foreign opener, a foreign pop-up top.
+      const lms = withApi(topWindow('lms'), version);
+      expect(findApi(frameIn(foreign(frameIn(lms, 'portal')), 'sco'))?.version).toBe(version);
+      const popup = foreign(topWindow('other-site-popup', withApi(topWindow('lms'), version)));
+      expect(findApi(frameIn(popup, 'sco'))?.version).toBe(version);
+      // Nothing but foreign windows: nothing found, nothing thrown.
+      const lonely = frameIn(foreign(topWindow('other', foreign(topWindow('other-opener')))), 'sco');
+      expect(() => findApi(lonely)).not.toThrow();
+      expect(findApi(lonely)).toBeNull();
+      // A window whose parent, top and opener themselves throw.
+      const hostile = new Proxy({} as ApiWindow, { get: () => { throw new Error('SecurityError'); } });
+      expect(findApi(hostile)).toBeNull();
+    });
+  }
+
+  it('searches in ADL’s order: the parents first, then the opener, then the top window’s opener', () => {
+    const parentLms = withApi(topWindow('parent-lms'), '2004');
+    const openerLms = withApi(topWindow('opener-lms'), '2004');
+    const topOpenerLms = withApi(topWindow('top-opener-lms'), '2004');
+    const popup = topWindow('popup', topOpenerLms);
+    // A frame with an opener of its own does not happen in browsers, but it pins the order down.
+    const sco: Fake = { name: 'sco', parent: frameIn(parentLms, 'player'), top: popup, opener: openerLms };
+    expect(found(sco)).toBe(parentLms.API_1484_11);
+    sco.parent = frameIn(popup, 'player');
+    expect(found(sco)).toBe(openerLms.API_1484_11);
+    sco.opener = null;
+    expect(found(sco)).toBe(topOpenerLms.API_1484_11);
+  });
+
+  it('ends on windows that open each other in a loop', () => {
+    const a = topWindow('a');
+    const b = topWindow('b', a);
+    a.opener = b;
+    expect(findApi(frameIn(b, 'sco'))).toBeNull();
+  });
+
+  it('reads the launch: the SCORM query, the package marker, framed or opened', () => {
+    const meta = (content: string | null) => ({ querySelector: (sel: string) => (content !== null && sel.includes('envoy-scorm') ? { getAttribute: () => content } : null) });
+    expect(launchVersion({ location: { search: '?scorm=1.2' } })).toBe('1.2');
+    expect(launchVersion({ location: { search: '' }, document: meta('2004') })).toBe('2004');
+    expect(launchVersion({ location: { search: '?scorm=12' }, document: meta('2004') })).toBe('1.2');
+    expect(launchVersion({ location: { search: '' }, document: meta(null) })).toBeNull();
+    expect(launchVersion({ document: { querySelector: () => { throw new Error('x'); } } })).toBeNull();
+    expect(launchVersion(null)).toBeNull();
+    const alone = topWindow('alone') as Fake & { location: { search: string } };
+    alone.location = { search: '' };
+    expect(mayBeInLms(alone)).toBe(false);
+    expect(mayBeInLms({ ...alone, location: { search: '?scorm=2004' } })).toBe(true);
+    expect(mayBeInLms(frameIn(alone, 'framed'))).toBe(true);
+    expect(mayBeInLms(topWindow('opened', alone))).toBe(true);
+    expect(mayBeInLms(new Proxy({}, { get: (_, k) => { if (k === 'parent') throw new Error('SecurityError'); return undefined; } }))).toBe(true);
+    expect(mayBeInLms(null)).toBe(false);
   });
 });
 
@@ -443,6 +569,34 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
     expect(connectLms(session, { window: undefined })).toBeNull();
   });
 
+  it('tells the student when the launch says LMS but no API answers, and only then', () => {
+    const session = createSession({ content, store: memoryStore(), newSeed: seeds() });
+    session.boot();
+    const told: string[] = [];
+    const onNoApi = () => told.push('not recorded');
+    const lonely = (search: string, marker: string | null = null): LmsWindow => {
+      const w: LmsWindow = { location: { search }, document: { querySelector: () => (marker ? { getAttribute: () => marker } : null) } };
+      w.parent = w;
+      w.top = w;
+      return w;
+    };
+    // A SCORM launch query, or the package's marker, with no LMS API anywhere.
+    expect(connectLms(session, { window: lonely('?scorm=1.2'), onNoApi })).toBeNull();
+    expect(told).toHaveLength(1);
+    expect(connectLms(session, { window: lonely('', '2004'), onNoApi })).toBeNull();
+    expect(told).toHaveLength(2);
+    // Framed by a page that is no LMS (a school site embedding the game): nothing to tell.
+    const site = lonely('');
+    const framed: LmsWindow = { location: { search: '' }, parent: site, top: site };
+    expect(connectLms(session, { window: framed, onNoApi })).toBeNull();
+    // An API found: nothing to tell either; a throwing listener does not break the game.
+    const api = runtime('1.2');
+    const c = connectLms(session, { window: { ...lmsWindow('1.2', api), document: { querySelector: () => null } }, onNoApi: () => { throw new Error('x'); } });
+    expect(c?.version).toBe('1.2');
+    expect(told).toHaveLength(2);
+    expect(() => connectLms(session, { window: lonely('?scorm=2004'), onNoApi: () => { throw new Error('x'); } })).not.toThrow();
+  });
+
   for (const version of ['1.2', '2004'] as const) {
     it(`SCORM ${version}: reports answers, suspends each step, resumes after a reload, and finishes`, () => {
       const scenarioId = 'washington-2020';
@@ -610,7 +764,12 @@ describe('SCORM packages', () => {
       expect(site.sort()).toEqual([...files, MANIFEST].sort());
       const manifest = checkManifest(new TextDecoder().decode(zip[MANIFEST]), b.version, files);
       expect(manifest.attrs.version).toBe('9.9.9');
-      for (const f of files) expect(Buffer.from(zip[f]!).equals(readFileSync(join(dist, f)))).toBe(true);
+      // Every file as built, but the launch page, which carries the package's marker first.
+      for (const f of files.filter((f) => f !== 'index.html')) expect(Buffer.from(zip[f]!).equals(readFileSync(join(dist, f)))).toBe(true);
+      const launchPage = new TextDecoder().decode(zip['index.html']);
+      expect(launchPage).toBe(markLaunch(readFileSync(join(dist, 'index.html'), 'utf8'), b.version));
+      expect(launchPage).toContain(`<meta name="envoy-scorm" content="${b.version}">`);
+      expect(launchVersion({ document: { querySelector: (sel) => (sel === 'meta[name="envoy-scorm"]' && launchPage.includes('envoy-scorm') ? { getAttribute: () => b.version } : null) } })).toBe(b.version);
       const item = child(child(child(manifest, 'organizations')!, 'organization')!, 'item')!;
       if (b.version === '1.2') {
         expect(item.attrs.parameters).toBe('?scorm=1.2');
@@ -634,6 +793,10 @@ describe('SCORM packages', () => {
       expect(text).toContain('href="a%26b%20%22c%22.js"');
     }
     expect(() => buildScormPackages({ dist: join(work, 'nothing'), out: join(work, 'x') })).toThrow(/No build/);
+    expect(markLaunch('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head></html>', '1.2')).toBe(
+      '<!doctype html><html lang="en"><head><meta name="envoy-scorm" content="1.2"><meta charset="utf-8"><title>x</title></head></html>',
+    );
+    expect(markLaunch('<!doctype html><title>x</title>', '2004')).toBe('<!doctype html><meta name="envoy-scorm" content="2004"><title>x</title>');
   });
 
   /**
