@@ -16,9 +16,14 @@ import { createLmsReporter, type LmsReporter } from './reporter';
 /** What the bridge uses of the session (all of it exists on `Session` today). */
 export type LmsSession = Pick<Session, 'content' | 'run' | 'app' | 'send' | 'subscribe' | 'watchProgress'>;
 
+/** What the bridge reads of `pagehide`: persisted is true when the page goes into the back/forward cache. */
+export interface PageEvent {
+  persisted?: boolean;
+}
+
 export interface LmsWindow extends ApiWindow, Omit<LaunchWindow, 'parent' | 'opener'> {
-  addEventListener?(type: string, listener: () => void): void;
-  removeEventListener?(type: string, listener: () => void): void;
+  addEventListener?(type: string, listener: (event?: PageEvent) => void): void;
+  removeEventListener?(type: string, listener: (event?: PageEvent) => void): void;
 }
 
 export interface LmsEnv {
@@ -42,7 +47,7 @@ export interface LmsConnection {
   reporter: LmsReporter;
   /** True when the session was resumed from the LMS's suspend_data. */
   resumed: boolean;
-  /** Stops reporting and closes the LMS session as suspended (what leaving the page does). */
+  /** Stops reporting and closes the LMS session as suspended (what unloading the page does). */
   disconnect(): void;
 }
 
@@ -180,7 +185,16 @@ export function connectLms(session: LmsSession, env: LmsEnv): LmsConnection | nu
     reporter.suspend(code, `${run.record.scenarioId}/${currentMeetingId(snapshot) ?? ''}`);
   };
 
-  function onPageHide() {
+  /**
+   * A page going into the back/forward cache may come back, and its LMS session with it: an LMS
+   * refuses a second Initialize after Terminate, so the session only commits (suspended, with the
+   * session time) and stays open. Only a real unload closes it.
+   */
+  function onPageHide(event?: PageEvent) {
+    if (event?.persisted) {
+      reporter.checkpoint();
+      return;
+    }
     stop();
     reporter.exit();
   }
@@ -193,6 +207,6 @@ export function connectLms(session: LmsSession, env: LmsEnv): LmsConnection | nu
     version: found.version,
     reporter,
     resumed,
-    disconnect: onPageHide,
+    disconnect: () => onPageHide(),
   };
 }

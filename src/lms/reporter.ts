@@ -288,6 +288,17 @@ export function createLmsReporter(api: Scorm12Api | Scorm2004Api, version: Scorm
       state = 'closed';
       return { score, passed, keptBetter };
     },
+    /**
+     * The page is going into the back/forward cache: mark the attempt suspended, keep the session
+     * time and commit, so the LMS holds everything if the page never comes back; the session stays
+     * open for when it does.
+     */
+    checkpoint(): void {
+      if (!writable()) return;
+      lms.set(names.exit, 'suspend');
+      setSessionTime();
+      lms.commit();
+    },
     /** The page is going away mid-run: keep the attempt open for a resume, and close this session. */
     exit(): void {
       if (state !== 'active') return;

@@ -534,7 +534,7 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
     let n = 7000;
     return () => n++;
   };
-  const lmsWindow = (version: ScormVersion, api: unknown, listeners: Record<string, () => void> = {}): LmsWindow => {
+  const lmsWindow = (version: ScormVersion, api: unknown, listeners: Record<string, (event?: { persisted?: boolean }) => void> = {}): LmsWindow => {
     const win: LmsWindow & Record<string, unknown> = {
       location: { search: `?scorm=${version}` },
       addEventListener: (type, cb) => void (listeners[type] = cb),
@@ -605,7 +605,7 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
 
       // First session: play until three questions are answered, then the page goes away.
       const api1 = runtime(version);
-      const listeners: Record<string, () => void> = {};
+      const listeners: Record<string, (event?: { persisted?: boolean }) => void> = {};
       const first = createSession({ content, store: memoryStore(), newSeed: seeds() });
       const c1 = connectLms(first, { window: lmsWindow(version, api1, listeners), now, onError: (m) => errors.push(m) })!;
       expect(c1.version).toBe(version);
@@ -658,6 +658,44 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
       expect(errors).toEqual([]);
       expect(c2.reporter.errors).toEqual([]);
       second.dispose();
+    });
+  }
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`SCORM ${version}: a page put in the back/forward cache commits but keeps the session, so play after it comes back still reaches the LMS`, () => {
+      const api = runtime(version);
+      const calls: string[] = [];
+      const recorded = new Proxy(api, {
+        get: (target, key) => {
+          const value = (target as any)[key];
+          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(String(key)), value.apply(target, args)) : value;
+        },
+      });
+      const listeners: Record<string, (event?: { persisted?: boolean }) => void> = {};
+      const session = createSession({ content, store: memoryStore(), newSeed: seeds() });
+      const c = connectLms(session, { window: lmsWindow(version, recorded, listeners), now: clock() })!;
+      begin(session, 'washington-2020');
+      for (let i = 0; i < 100 && session.run!.getSnapshot().context.answers.length < 1; i++) step(session);
+      const finishName = version === '1.2' ? 'LMSFinish' : 'Terminate';
+      const commitName = version === '1.2' ? 'LMSCommit' : 'Commit';
+      const commits = calls.filter((n) => n === commitName).length;
+      // Into the cache: a commit, the attempt marked suspended, no finish.
+      listeners.pagehide!({ persisted: true });
+      expect(calls).not.toContain(finishName);
+      expect(calls.filter((n) => n === commitName).length).toBe(commits + 1);
+      expect(version === '1.2' ? cmiOf(api).core.exit : cmiOf(api).exit).toBe('suspend');
+      expect(c.reporter.active).toBe(true);
+      // Back from the cache: the student plays on and every answer still reaches the LMS.
+      listeners.pageshow?.({ persisted: true });
+      for (let i = 0; i < 100 && session.run!.getSnapshot().context.answers.length < 3; i++) step(session);
+      expect(Object.keys(cmiOf(api).interactions)).toHaveLength(3);
+      expect(cmiOf(api).suspend_data).toBe(encodeRunCode(content, session.run!.record));
+      expect(c.reporter.errors).toEqual([]);
+      // A real unload finishes the session.
+      listeners.pagehide!({ persisted: false });
+      expect(calls.filter((n) => n === finishName)).toHaveLength(1);
+      expect(c.reporter.active).toBe(false);
+      session.dispose();
     });
   }
 
