@@ -9,15 +9,16 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScormPackages } from '../../src/cli/buildScorm';
 import type { Question } from '../../src/content/schema';
 import { findQuestion } from '../../src/engine/stats';
+import { t } from '../../src/i18n';
 import { DEFAULT_PASSING_SCORE, scoreOf } from '../../src/lms/format';
 import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
-import { DIST, launch, openPage, ROOT, serveDist, shot } from './harness';
+import { CHROMIUM_FLAGS, DIST, launch, openPage, ROOT, serveDist, shot } from './harness';
 import { activate, playOn, type Played } from './player';
 
 const content = realContent();
@@ -50,6 +51,8 @@ beforeAll(async () => {
   cpSync(join(HOST, 'host.html'), join(site, 'index.html'));
   cpSync(join(HOST, 'host.js'), join(site, 'host.js'));
   cpSync(SCORM_AGAIN, join(site, 'scorm-again.min.js'));
+  // A page of the same site to leave the LMS for (the back/forward cache test).
+  writeFileSync(join(site, 'away.html'), '<!doctype html><html lang="en"><title>Elsewhere</title><link rel="icon" href="data:,"><p>Elsewhere</p></html>');
   ({ server, origin, url } = await serveDist(site));
   browser = await launch();
 });
@@ -62,9 +65,10 @@ afterAll(async () => {
 /** Thrown from playOn's screen callback to stop a run midway. */
 class Pause extends Error {}
 
-async function scoFrame(page: Page, folder: string): Promise<Frame> {
+/** The SCO's frame once its game is past booting; `holder` is the page that frames it (the host, or the LMS pop-up). */
+async function scoFrame(page: Page, folder: string, holder: Page = page): Promise<Frame> {
   await page.waitForFunction(() => (window as unknown as { lms?: { ready: boolean } }).lms?.ready === true, undefined, { timeout: 10_000 });
-  const handle = await page.waitForSelector('iframe#sco');
+  const handle = await holder.waitForSelector('iframe#sco');
   const frame = (await handle.contentFrame())!;
   await frame.waitForURL(new RegExp(`${folder}/index\\.html\\?scorm=`));
   await frame.waitForFunction(() => {
@@ -209,4 +213,146 @@ describe('SCORM packages in an LMS', () => {
     expect(sizes['1.2']).toBeGreaterThan(100_000);
     expect(sizes['2004']).toBeLessThan(20_000_000);
   });
+
+  /** Into the scenario from the title and on until `count` questions are answered, in the SCO frame. */
+  const playUntil = async (frame: Frame, count: number, played: Played = { answers: [], moves: [], screens: [] }) => {
+    const asPage = frame as unknown as Page;
+    if ((await frame.getAttribute('#ui', 'data-screen')) === 'title') {
+      await activate(asPage, 'mouse', '[data-action="play"]');
+      await activate(asPage, 'mouse', `[data-scenario="${SCENARIO.id}"] [data-action="choose"]`);
+      await frame.waitForSelector('[data-action="begin"]');
+      await activate(asPage, 'mouse', '[data-action="begin"]');
+      await frame.waitForSelector('[data-phase]');
+    }
+    let seen = played.answers.length;
+    await expect(
+      playOn(asPage, 'mouse', content, SCENARIO, () => true, (ids) => ids[0]!, async (name) => {
+        if (name.startsWith('question-')) seen++;
+        if (name === 'feedback' && seen === count) throw new Pause();
+      }, played),
+    ).rejects.toBeInstanceOf(Pause);
+    return played;
+  };
+
+  for (const { version, folder } of CASES) {
+    it(`SCORM ${version}: a SCO framed in the LMS's pop-up finds the API on the frame that opened the pop-up (window.top.opener)`, async () => {
+      const w = await openPage(browser, origin, { viewport: { width: 1024, height: 700 } });
+      const page = w.page;
+      const popupOpened = w.context.waitForEvent('page');
+      await page.goto(`${url}?pkg=${folder}/&launch=popup`);
+      const popup = await popupOpened;
+      const popupErrors: string[] = [];
+      popup.on('console', (msg) => void (msg.type() === 'error' && popupErrors.push(msg.text())));
+      popup.on('pageerror', (err) => popupErrors.push(String(err)));
+      const frame = await scoFrame(page, folder, popup);
+      // The pop-up is a top-level window of its own; its opener is the LMS frame inside the host page.
+      expect(await frame.evaluate(() => window.top !== window && window.opener === null && window.top!.opener !== null)).toBe(true);
+      expect(await popup.evaluate(() => (window.opener as Window & { lms?: unknown }).lms !== undefined && !('API' in window) && !('API_1484_11' in window))).toBe(true);
+      await playUntil(frame, 1);
+      const state = await hostState(page);
+      const names = state.calls.map((c) => c.name);
+      console.log(`SCORM ${version} pop-up launch: ${names.length} LMS calls reached the API on the opener's frame (${[...new Set(names)].join(', ')})`);
+      expect(names[0]).toBe(version === '1.2' ? 'LMSInitialize' : 'Initialize');
+      expect(names).toContain(version === '1.2' ? 'LMSCommit' : 'Commit');
+      expect(state.errors).toEqual([]);
+      expect(state.stored.suspend_data).toMatch(/^E1[A-Za-z0-9_-]+$/);
+      expect(Object.keys(state.stored.interactions)).toHaveLength(1);
+      expect(await frame.$('.notice')).toBeNull();
+      await shot(popup, `scorm${version === '1.2' ? '12' : '2004'}-popup-launch`);
+      expect([...w.consoleErrors, ...popupErrors]).toEqual([]);
+      await w.context.close();
+    }, 120_000);
+  }
+
+  it('a SCORM launch with no LMS API tells the student that their progress is not recorded', async () => {
+    const w = await openPage(browser, origin, { viewport: { width: 1024, height: 700 } });
+    await w.page.goto(`${url}?pkg=sco12/&launch=none`);
+    const frame = await scoFrame(w.page, 'sco12');
+    expect(await frame.evaluate(() => 'API' in window.parent || 'API_1484_11' in window.parent)).toBe(false);
+    const notice = await frame.waitForSelector('.notice', { timeout: 10_000 });
+    expect((await notice.textContent())!.replace(/\s+/g, ' ')).toContain(t('notice.lmsNotRecording'));
+    await shot(w.page, 'scorm-no-api-notice');
+    // The same package with its API: no such notice.
+    const w2 = await openPage(browser, origin, { viewport: { width: 1024, height: 700 } });
+    await w2.page.goto(`${url}?pkg=sco12/`);
+    const ok = await scoFrame(w2.page, 'sco12');
+    await ok.waitForSelector('[data-action="play"]');
+    expect(await ok.$('.notice')).toBeNull();
+    expect([...w.consoleErrors, ...w2.consoleErrors]).toEqual([]);
+    await w.context.close();
+    await w2.context.close();
+  }, 60_000);
+
+  it('back/forward cache: the LMS page leaves and comes back from the cache, and play after it still reaches the LMS', async () => {
+    // Playwright turns Chromium's back/forward cache off by default; this browser keeps it on.
+    const cached = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    });
+    try {
+      for (const { version, folder } of CASES) {
+        const w = await openPage(cached, origin, { viewport: { width: 1024, height: 700 } });
+        const page = w.page;
+        const cdp = await w.context.newCDPSession(page);
+        const notCached: string[] = [];
+        await cdp.send('Page.enable');
+        cdp.on('Page.backForwardCacheNotUsed', (e) => notCached.push(JSON.stringify(e.notRestoredExplanations)));
+        await page.goto(`${url}?pkg=${folder}/`);
+        let frame = await scoFrame(page, folder);
+        await frame.evaluate(() => {
+          const shows: boolean[] = [];
+          (window as unknown as { shows: boolean[] }).shows = shows;
+          window.addEventListener('pageshow', (e) => shows.push(e.persisted));
+        });
+        const played = await playUntil(frame, 1);
+        const before = (await hostState(page)).calls.length;
+
+        await page.goto(`${url}away.html`);
+        // A page restored from the cache fires no load event: wait for the navigation to commit.
+        await page.goBack({ waitUntil: 'commit' });
+        // Playwright does not attach the frames of a page restored from the cache again, so the SCO
+        // is read through the host page (same origin) and clicked with the real mouse.
+        const sco = <T,>(fn: (win: Window & { shows?: boolean[] }) => T) =>
+          page.evaluate(`(${fn.toString()})(document.getElementById('sco').contentWindow)`) as Promise<T>;
+        await page.waitForFunction(() => (document.getElementById('sco') as HTMLIFrameElement | null)?.contentWindow?.document.querySelector('[data-phase="feedback"]'));
+        // The SCO's own window saw pageshow with persisted: it really came back from the cache.
+        expect(await sco((win) => win.shows), `not restored from the cache: ${notCached.join('; ')}`).toEqual([true]);
+        const back = await hostState(page);
+        const whileAway = back.calls.slice(before).map((c) => c.name);
+        console.log(`SCORM ${version} back/forward cache: restored from the cache; while cached the SCO called ${whileAway.join(', ')}`);
+        expect(whileAway).toContain(version === '1.2' ? 'LMSCommit' : 'Commit');
+        expect(whileAway).not.toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
+        expect(back.stored.suspend_data).toMatch(/^E1/);
+        expect(Object.keys(back.stored.interactions)).toHaveLength(played.answers.length);
+
+        // The student plays on (past the feedback): the step is saved and committed without an error.
+        const at = await page.evaluate(() => {
+          const box = document.getElementById('sco')!.getBoundingClientRect();
+          const button = (document.getElementById('sco') as HTMLIFrameElement).contentWindow!.document.querySelector('[data-action="continue"]')!.getBoundingClientRect();
+          return { x: box.left + button.left + button.width / 2, y: box.top + button.top + button.height / 2 };
+        });
+        await page.mouse.click(at.x, at.y);
+        await page.waitForFunction((n) => (window as unknown as { lms: { calls: unknown[] } }).lms.calls.length > n, back.calls.length);
+        expect(await sco((win) => win.document.querySelector('[data-phase="feedback"]'))).toBeNull();
+        await page.waitForFunction(
+          ([n, name]) => (window as unknown as { lms: { calls: Array<{ name: string }> } }).lms.calls.slice(n as number).some((c) => c.name === name),
+          [back.calls.length, version === '1.2' ? 'LMSCommit' : 'Commit'] as const,
+        );
+        const after = await hostState(page);
+        const later = after.calls.slice(back.calls.length);
+        console.log(`SCORM ${version} back/forward cache: after coming back ${later.length} calls reached the LMS (${[...new Set(later.map((c) => c.name))].join(', ')})`);
+        expect(later.filter((c) => c.code !== '0')).toEqual([]);
+        expect(after.errors).toEqual([]);
+        expect(after.stored.suspend_data).toMatch(/^E1/);
+        expect(after.stored.suspend_data).not.toBe(back.stored.suspend_data);
+        await shot(page, `scorm${version === '1.2' ? '12' : '2004'}-after-bfcache`);
+        expect(w.consoleErrors).toEqual([]);
+        await w.context.close();
+      }
+    } finally {
+      await cached.close();
+    }
+  }, 180_000);
 });
