@@ -300,7 +300,7 @@ describe('SCORM packages in an LMS', () => {
         await cdp.send('Page.enable');
         cdp.on('Page.backForwardCacheNotUsed', (e) => notCached.push(JSON.stringify(e.notRestoredExplanations)));
         await page.goto(`${url}?pkg=${folder}/`);
-        let frame = await scoFrame(page, folder);
+        const frame = await scoFrame(page, folder);
         await frame.evaluate(() => {
           const shows: boolean[] = [];
           (window as unknown as { shows: boolean[] }).shows = shows;
