@@ -29,11 +29,16 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Where serveDist serves `headScript`, next to index.html. */
+const HEAD_SCRIPT = '__head.js';
+
 /**
  * Serves `root` under BASE_PATH, and `pages` (absolute path → HTML) beside it: a page of another
- * site on the same server, such as one that frames the game.
+ * site on the same server, such as one that frames the game. With `headScript`, index.html loads
+ * that source (a same-origin classic script, so the page's CSP allows it) before anything else:
+ * browsers.test.ts records errors with it where the driver cannot hear the console.
  */
-export function serveDist(root = DIST, pages: Record<string, string> = {}): Promise<{ server: Server; origin: string; url: string }> {
+export function serveDist(root = DIST, pages: Record<string, string> = {}, { headScript }: { headScript?: string } = {}): Promise<{ server: Server; origin: string; url: string }> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No build in ${root}: run "npm run build" first.`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -44,6 +49,10 @@ export function serveDist(root = DIST, pages: Record<string, string> = {}): Prom
     }
     if (!path.startsWith(BASE_PATH)) {
       res.writeHead(404).end();
+      return;
+    }
+    if (headScript !== undefined && path === `${BASE_PATH}${HEAD_SCRIPT}`) {
+      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(headScript);
       return;
     }
     let file = normalize(join(root, path.slice(BASE_PATH.length)));
@@ -57,7 +66,9 @@ export function serveDist(root = DIST, pages: Record<string, string> = {}): Prom
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    if (headScript !== undefined && file === join(root, 'index.html')) {
+      res.end(readFileSync(file, 'utf8').replace('<head>', `<head><script src="./${HEAD_SCRIPT}"></script>`));
+    } else res.end(readFileSync(file));
   });
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => {

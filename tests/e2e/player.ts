@@ -1,11 +1,46 @@
 // Plays Envoy in the browser as a student would, by mouse or by keyboard alone, reading the
 // question on screen and answering right or wrong on purpose; keeps a record to check scores.
+// Playing goes through a small Driver, so the same player runs in Chromium (playwright), Firefox
+// (puppeteer over WebDriver BiDi) and WebKit (selenium over classic WebDriver): browsers.test.ts.
 import type { Page } from 'playwright-core';
 import type { Content } from '../../src/content/loader';
 import type { Question, Scenario } from '../../src/content/schema';
 import { findQuestion } from '../../src/engine/stats';
 
 export type Input = 'mouse' | 'keyboard';
+
+/** What playing needs of a browser page. */
+export interface Driver {
+  /** Clicks the first element matching a CSS selector, as a mouse would. */
+  click(selector: string): Promise<void>;
+  /** Presses a key by its KeyboardEvent.key name ('Tab', 'Enter', 'ArrowDown', '1'). */
+  press(key: string): Promise<void>;
+  /** Picks the option with `value` in the <select> matching the selector, as a player would. */
+  select(selector: string, value: string): Promise<void>;
+  /** Runs `fn(arg)` in the page; fn must not close over anything (it is sent as source). */
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  /** Waits until `fn(arg)` is truthy in the page; throws after `timeoutMs`. */
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void>;
+}
+
+/** playwright's Page as a Driver. */
+export function fromPage(page: Page): Driver {
+  return {
+    click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
+    select: async (selector, value) => {
+      await page.selectOption(selector, value);
+    },
+    // playwright types its argument through its own serialisation; a Driver's stays plain.
+    evaluate: <A, R>(fn: (arg: A) => R, arg: A) => page.evaluate(fn as (arg: unknown) => R, arg as unknown),
+    waitFor: async <A>(fn: (arg: A) => unknown, arg: A, timeout: number) => {
+      await page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout });
+    },
+  };
+}
+
+const attribute = (d: Driver, selector: string, name: string) =>
+  d.evaluate(([sel, attr]) => document.querySelector(sel)?.getAttribute(attr) ?? null, [selector, name] as const);
 
 export interface Played {
   answers: Array<{ id: string; right: boolean }>;
@@ -14,34 +49,41 @@ export interface Played {
 }
 
 /** Tab until the element matching `selector` has focus, then press Enter: a keyboard-only click. */
-export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+export async function tabTo(page: Page | Driver, selector: string, max = 80): Promise<void> {
+  const d = driver(page);
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
+    if (await d.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await d.press('Tab');
   }
   throw new Error(`keyboard could not reach ${selector}`);
 }
 
-export async function activate(page: Page, input: Input, selector: string): Promise<void> {
-  if (input === 'mouse') await page.click(selector);
+export async function activate(page: Page | Driver, input: Input, selector: string): Promise<void> {
+  const d = driver(page);
+  if (input === 'mouse') await d.click(selector);
   else {
-    await tabTo(page, selector);
-    await page.keyboard.press('Enter');
+    await tabTo(d, selector);
+    await d.press('Enter');
   }
 }
 
-async function screenKey(page: Page): Promise<string> {
+/** A Driver as is, or playwright's Page wrapped as one. */
+function driver(page: Page | Driver): Driver {
+  return 'keyboard' in page ? fromPage(page) : page;
+}
+
+async function screenKey(page: Driver): Promise<string> {
   return page.evaluate(() => {
     const ui = document.getElementById('ui')!;
     const phase = ui.querySelector('[data-phase]')?.getAttribute('data-phase') ?? '';
     const q = ui.querySelector('[data-question]')?.getAttribute('data-question') ?? '';
     return `${ui.dataset.screen}|${phase}|${q}|${ui.querySelector('#screen-heading')?.textContent ?? ''}`;
-  });
+  }, undefined);
 }
 
 /** Waits for the screen to change after an action (the director re-renders synchronously, but be safe). */
-async function afterChange(page: Page, before: string): Promise<void> {
-  await page.waitForFunction(
+async function afterChange(page: Driver, before: string): Promise<void> {
+  await page.waitFor(
     (prev) => {
       const ui = document.getElementById('ui')!;
       const phase = ui.querySelector('[data-phase]')?.getAttribute('data-phase') ?? '';
@@ -49,38 +91,38 @@ async function afterChange(page: Page, before: string): Promise<void> {
       return `${ui.dataset.screen}|${phase}|${q}|${ui.querySelector('#screen-heading')?.textContent ?? ''}` !== prev;
     },
     before,
-    { timeout: 10_000 },
+    10_000,
   );
 }
 
-async function answer(page: Page, input: Input, q: Question, right: boolean, content: Content): Promise<void> {
+async function answer(page: Driver, input: Input, q: Question, right: boolean, content: Content): Promise<void> {
   switch (q.type) {
     case 'choice':
     case 'who-said': {
       const option = right ? q.options.find((o) => o.correct)! : q.options.find((o) => !o.correct)!;
       if (input === 'mouse') await page.click(`[data-option="${option.id}"]`);
-      else await page.keyboard.press(await page.getAttribute(`[data-option="${option.id}"]`, 'data-key') ?? '1');
+      else await page.press((await attribute(page, `[data-option="${option.id}"]`, 'data-key')) ?? '1');
       return;
     }
     case 'true-false': {
       const value = right ? q.answer : !q.answer;
       const id = value ? 'true' : 'false';
       if (input === 'mouse') await page.click(`[data-option="${id}"]`);
-      else await page.keyboard.press(await page.getAttribute(`[data-option="${id}"]`, 'data-key') ?? '1');
+      else await page.press((await attribute(page, `[data-option="${id}"]`, 'data-key')) ?? '1');
       return;
     }
     case 'sort': {
       for (const st of q.statements) {
         const target = right ? st.party : q.categories.find((c) => c !== st.party)!;
         const selector = `select[data-statement="${st.id}"]`;
-        if (input === 'mouse') await page.selectOption(selector, target);
+        if (input === 'mouse') await page.select(selector, target);
         else {
           await tabTo(page, selector);
           // From the placeholder, ArrowDown steps through the parties in their listed order.
           const steps = q.categories.indexOf(target) + 1;
-          for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+          for (let i = 0; i < steps; i++) await page.press('ArrowDown');
         }
-        if ((await page.inputValue(selector)) !== target) throw new Error(`could not sort ${st.id} into ${content.parties[target]?.name}`);
+        if ((await page.evaluate((sel) => document.querySelector<HTMLSelectElement>(sel)?.value, selector)) !== target) throw new Error(`could not sort ${st.id} into ${content.parties[target]?.name}`);
       }
       await activate(page, input, '[data-action="submit"]');
       return;
@@ -91,7 +133,7 @@ async function answer(page: Page, input: Input, q: Question, right: boolean, con
       const target = right ? ids : [...ids.slice(1), ids[0]!];
       for (let pos = 0; pos < target.length; pos++) {
         for (;;) {
-          const current = await page.$$eval('.order-row', (rows) => rows.map((r) => r.getAttribute('data-event')!));
+          const current = await page.evaluate(() => [...document.querySelectorAll('.order-row')].map((r) => r.getAttribute('data-event')!), undefined);
           const at = current.indexOf(target[pos]!);
           if (at === pos) break;
           await activate(page, input, `.order-row[data-event="${target[pos]}"] [data-dir="up"]`);
@@ -104,7 +146,7 @@ async function answer(page: Page, input: Input, q: Question, right: boolean, con
 }
 
 /** One step of play: note the screen, act, and wait until the screen has changed. */
-function stepper(page: Page, played: Played, onScreen: (name: string) => Promise<void>) {
+function stepper(page: Driver, played: Played, onScreen: (name: string) => Promise<void>) {
   return async (name: string, action: () => Promise<void>) => {
     played.screens.push(name);
     await onScreen(name);
@@ -119,7 +161,7 @@ function stepper(page: Page, played: Played, onScreen: (name: string) => Promise
  * is right; `move(unlocked)` picks a move among the unlocked ones.
  */
 export async function playScenario(
-  page: Page,
+  target: Page | Driver,
   input: Input,
   content: Content,
   scenario: Scenario,
@@ -127,6 +169,7 @@ export async function playScenario(
   move: (unlocked: string[]) => string,
   onScreen: (name: string) => Promise<void> = async () => {},
 ): Promise<Played> {
+  const page = driver(target);
   const played: Played = { answers: [], moves: [], screens: [] };
   const step = stepper(page, played, onScreen);
   await step('title', () => activate(page, input, '[data-action="play"]'));
@@ -137,7 +180,7 @@ export async function playScenario(
 
 /** Plays on from wherever the run is (after a resume or a rewind) to the debrief. */
 export async function playOn(
-  page: Page,
+  target: Page | Driver,
   input: Input,
   content: Content,
   scenario: Scenario,
@@ -146,34 +189,35 @@ export async function playOn(
   onScreen: (name: string) => Promise<void> = async () => {},
   played: Played = { answers: [], moves: [], screens: [] },
 ): Promise<Played> {
+  const page = driver(target);
   const step = stepper(page, played, onScreen);
   const continueKey = async () => {
     if (input === 'mouse') await page.click('[data-action="continue"]');
-    else await page.keyboard.press('1');
+    else await page.press('1');
   };
   for (let guard = 0; guard < 200; guard++) {
-    const screen = await page.getAttribute('#ui', 'data-screen');
+    const screen = await attribute(page, '#ui', 'data-screen');
     if (screen === 'debrief') {
       await onScreen('debrief');
       played.screens.push('debrief');
       return played;
     }
-    const phase = await page.getAttribute('[data-phase]', 'data-phase');
+    const phase = await attribute(page, '[data-phase]', 'data-phase');
     if (phase === 'opening') await step('opening', continueKey);
     else if (phase === 'question') {
-      const id = (await page.getAttribute('[data-question]', 'data-question'))!;
+      const id = (await attribute(page, '[data-question]', 'data-question'))!;
       const q = findQuestion(scenario, id)!;
       const isRight = right(played.answers.length);
       played.answers.push({ id, right: isRight });
       await step(`question-${q.type}`, () => answer(page, input, q, isRight, content));
     } else if (phase === 'feedback') await step('feedback', continueKey);
     else if (phase === 'moves') {
-      const unlocked = await page.$$eval('[data-move]:not([aria-disabled="true"])', (els) => els.map((e) => e.getAttribute('data-move')!));
+      const unlocked = await page.evaluate(() => [...document.querySelectorAll('[data-move]:not([aria-disabled="true"])')].map((e) => e.getAttribute('data-move')!), undefined);
       const chosen = move(unlocked);
       played.moves.push(chosen);
       await step('moves', async () => {
         if (input === 'mouse') await page.click(`[data-move="${chosen}"]`);
-        else await page.keyboard.press((await page.getAttribute(`[data-move="${chosen}"]`, 'data-key'))!);
+        else await page.press((await attribute(page, `[data-move="${chosen}"]`, 'data-key'))!);
       });
     } else if (phase === 'outcome') await step('outcome', continueKey);
     else throw new Error(`unexpected screen ${screen} / ${phase}`);
