@@ -37,7 +37,14 @@ const prefsApi = {
     setLocale(prefs.locale);
     prefListeners.forEach((cb) => cb(prefs));
   },
-  onChange: (cb: (p: Preferences) => void) => void prefListeners.push(cb),
+  /** Returns the unsubscriber (the stage lets go when it is destroyed). */
+  onChange(cb: (p: Preferences) => void) {
+    prefListeners.push(cb);
+    return () => {
+      const at = prefListeners.indexOf(cb);
+      if (at >= 0) prefListeners.splice(at, 1);
+    };
+  },
 };
 applyPreferences(prefs);
 setLocale(prefs.locale);

@@ -5,7 +5,9 @@ import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
 import { addEmblem } from './emblems';
 import { hex, PALETTE } from './palette';
+import { beginRun, type SceneRun } from './sceneRun';
 import type { StageData } from './stageData';
+import { addText, clearScene, viewOf } from './view';
 
 interface Seat {
   partyId: string;
@@ -20,6 +22,7 @@ export class NegotiationScene extends Phaser.Scene {
   private agreementWidth = 0;
   private meetingId: string | null = null;
   private stage!: StageData;
+  private run!: SceneRun;
 
   constructor() {
     super('NegotiationScene');
@@ -27,17 +30,15 @@ export class NegotiationScene extends Phaser.Scene {
 
   create(data: StageData) {
     this.stage = data;
-    this.meetingId = null;
-    const unsubscribe = data.session.subscribe(() => this.update$());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => unsubscribe());
-    this.scale.on('resize', this.redraw, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off('resize', this.redraw, this));
-    this.update$();
-  }
-
-  private redraw() {
-    this.meetingId = null;
-    this.update$();
+    this.run = beginRun(this);
+    this.run.subscribe(data.session, () => this.update$());
+    // Drawn from scratch for the meeting on screen, at first and on every redraw the stage asks for.
+    this.run.draw(() => {
+      this.meetingId = null;
+      this.seats = [];
+      this.agreementBar = undefined;
+      this.update$();
+    });
   }
 
   /** Rebuild the table for a new meeting; otherwise animate the meters towards the new values. */
@@ -49,11 +50,9 @@ export class NegotiationScene extends Phaser.Scene {
   }
 
   private build(view: RunView) {
-    // Destroy, not just remove: a removed Text keeps its canvas from Phaser's pool (a leak per meeting).
-    for (const child of [...this.children.list]) child.destroy();
-    this.tweens.killAll();
+    clearScene(this);
     this.meetingId = view.meeting!.id;
-    const { width, height } = this.scale;
+    const { width, height } = viewOf(this);
     const cx = width / 2;
     const cy = height * 0.55;
     const rx = Math.min(width * 0.36, 360);
@@ -79,9 +78,7 @@ export class NegotiationScene extends Phaser.Scene {
       const scale = Math.max(0.45, Math.min(1, rx / 300));
       const halo = this.add.circle(x, y, 40 * scale, PALETTE.focus, 0.35).setVisible(false);
       addEmblem(this, meter.emblem, x, y, 28 * scale, hex(meter.colour));
-      this.add
-        .text(x, y + 54 * scale, meter.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${Math.round(16 * Math.max(0.8, scale))}px`, color: '#fbf8f1' })
-        .setOrigin(0.5, 0);
+      addText(this, x, y + 54 * scale, meter.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${Math.round(16 * Math.max(0.8, scale))}px`, color: '#fbf8f1' }).setOrigin(0.5, 0);
       const barWidth = 70 * scale;
       this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth, 8, PALETTE.grey, 0.5).setOrigin(0, 0.5);
       const bar = this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth * (meter.trust / 100), 8, hex(meter.colour), 1).setOrigin(0, 0.5);
@@ -93,7 +90,7 @@ export class NegotiationScene extends Phaser.Scene {
     const still = prefersReducedMotion(this.stage.prefs.get());
     const to = (target: Phaser.GameObjects.Rectangle, width: number) => {
       if (still || Math.abs(target.width - width) < 0.5) target.setSize(width, target.height);
-      else this.tweens.add({ targets: target, width, duration: 600, ease: 'Cubic.easeOut', onUpdate: () => target.setSize(target.width, target.height) });
+      else this.tweens.add({ targets: target, width, duration: 600, ease: 'Cubic.easeOut', onUpdate: this.run.guard(() => target.setSize(target.width, target.height)) });
     };
     if (this.agreementBar) to(this.agreementBar, this.agreementWidth * (view.agreement / 100));
     const speaker = view.phase === 'opening' ? view.meeting!.opening.speaker : null;

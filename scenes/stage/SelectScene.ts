@@ -5,7 +5,9 @@ import * as Phaser from 'phaser';
 import mapData from '../../assets/map/western-balkans.json';
 import { drawMap, type MapData, type MapLayout } from './drawMap';
 import { hex, PALETTE } from './palette';
+import { beginRun } from './sceneRun';
 import type { StageData } from './stageData';
+import { addText, type StageView } from './view';
 
 const MAP: MapData = mapData;
 const FONT = 'Atkinson Hyperlegible';
@@ -27,41 +29,33 @@ export class SelectScene extends Phaser.Scene {
     const { content } = data.session;
     this.highlight = [...new Set(data.session.scenarioIds.flatMap((id) => content.scenarios[id]!.meetings.flatMap((m) => m.parties)))];
     this.colours = Object.fromEntries(content.partyOrder.map((id) => [id, hex(content.parties[id]!.colour)]));
-
-    this.graphics = this.add.graphics();
-    this.partyLabels = new Map();
-    this.neighbourLabels = new Map();
-    for (const c of MAP.countries) {
-      const party = c.party ? content.parties[c.party] : undefined;
-      if (party) {
-        const text = this.add.text(0, 0, party.shortName, { fontFamily: FONT, fontStyle: 'bold', color: '#fbf8f1', stroke: '#14213d', strokeThickness: 4 });
-        this.partyLabels.set(party.id, text.setOrigin(0.5));
-      } else if (!c.party) {
-        const text = this.add.text(0, 0, c.name, { fontFamily: FONT, color: '#e4e6eb' });
-        this.neighbourLabels.set(c.name, text.setOrigin(0.5).setAlpha(0.8));
+    const run = beginRun(this);
+    run.draw((view) => {
+      this.graphics = this.add.graphics();
+      this.partyLabels = new Map();
+      this.neighbourLabels = new Map();
+      for (const c of MAP.countries) {
+        const party = c.party ? content.parties[c.party] : undefined;
+        if (party) {
+          const text = addText(this, 0, 0, party.shortName, { fontFamily: FONT, fontStyle: 'bold', color: '#fbf8f1', stroke: '#14213d', strokeThickness: 4 });
+          this.partyLabels.set(party.id, text.setOrigin(0.5));
+        } else if (!c.party) {
+          const text = addText(this, 0, 0, c.name, { fontFamily: FONT, color: '#e4e6eb' });
+          this.neighbourLabels.set(c.name, text.setOrigin(0.5).setAlpha(0.8));
+        }
       }
-    }
-    this.note = this.add
-      .text(0, 0, MAP.contested.map((c) => c.note).join(' '), { fontFamily: FONT, color: '#fbf8f1', align: 'center' })
-      .setOrigin(0.5, 0);
-
-    this.layout();
-    this.scale.on('resize', this.layout, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off('resize', this.layout, this));
-    // The bundled font may arrive after the first frame: measure and draw the text again once
-    // both weights are in (a canvas does not redraw itself when a font loads).
+      this.note = addText(this, 0, 0, MAP.contested.map((c) => c.note).join(' '), { fontFamily: FONT, color: '#fbf8f1', align: 'center' }).setOrigin(0.5, 0);
+      this.layout(view);
+    });
+    // The bundled font may arrive after the first frame: draw the text again once both weights are
+    // in (a canvas does not redraw itself when a font loads).
     void Promise.all([document.fonts.load(`16px "${FONT}"`), document.fonts.load(`bold 16px "${FONT}"`)])
       .catch(() => undefined)
-      .then(() => {
-        if (!this.sys.isActive()) return;
-        for (const text of [...this.partyLabels.values(), ...this.neighbourLabels.values(), this.note]) text.style.update(true);
-        this.layout();
-      });
+      .then(run.guard(() => run.redraw()));
   }
 
   /** Draws the map to fill the stage, the note below it, and places the labels. */
-  private layout() {
-    const { width, height } = this.scale;
+  private layout({ width, height }: StageView) {
     const base = Math.min(width, height);
     this.note.setFontSize(Math.round(Math.min(15, Math.max(11, base / 48))));
     this.note.setWordWrapWidth(Math.max(80, width - PAD * 2));

@@ -4,8 +4,8 @@
 // all: the stage stays empty (data-renderer="none"), the player is told, and the HTML game, which
 // holds everything the player reads and uses, plays on.
 import { t } from '../../src/i18n';
-import type { Preferences } from '../../src/persistence/preferences';
 import type { Session } from '../../src/session';
+import type { StageData } from './stageData';
 
 
 /** Phaser needs a 2D canvas context even for WebGL (its feature tests draw on one as it loads). */
@@ -21,7 +21,7 @@ export interface Stage {
   destroy(): void;
 }
 
-export function createStage(parent: HTMLElement, session: Session, prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void }): Stage {
+export function createStage(parent: HTMLElement, session: Session, prefs: StageData['prefs']): Stage {
   let destroyed = false;
   let inner: Stage | null = null;
   const withoutStage = (why: unknown) => {

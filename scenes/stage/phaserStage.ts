@@ -2,7 +2,7 @@
 // Phaser never holds a rule; it draws what the session shows. Loaded by createStage.ts only once
 // it knows this browser can draw (Phaser's own feature tests throw when it cannot).
 import * as Phaser from 'phaser';
-import type { Preferences } from '../../src/persistence/preferences';
+import { t } from '../../src/i18n';
 import type { Session } from '../../src/session';
 import { screenName } from '../ui/director';
 import { BootScene } from './BootScene';
@@ -11,7 +11,10 @@ import { DebriefScene } from './DebriefScene';
 import { NegotiationScene } from './NegotiationScene';
 import { SelectScene } from './SelectScene';
 import { TitleScene } from './TitleScene';
+import { liveCount, REDRAW } from './sceneRun';
 import type { StageData } from './stageData';
+import { watchLostContext } from './lostContext';
+import { watchSize, type StageSize } from './stageSize';
 
 const SCENE_FOR_SCREEN: Record<string, string> = {
   boot: 'TitleScene',
@@ -23,15 +26,18 @@ const SCENE_FOR_SCREEN: Record<string, string> = {
   debrief: 'DebriefScene',
 };
 
-export function startStage(parent: HTMLElement, session: Session, prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void }) {
+export function startStage(parent: HTMLElement, session: Session, prefs: StageData['prefs']) {
   const data: StageData = { session, prefs };
+  const size = watchSize(parent, (next) => fit(next));
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     backgroundColor: '#1d2d50',
     // Howler plays the sound; two AudioContexts would fight over the device.
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 640, height: parent.clientHeight || 480 },
+    // The canvas has CSS size × devicePixelRatio pixels and is shown at CSS size (zoom = 1 / ratio);
+    // watchSize follows the stage's size and the ratio, fit() applies them (view.ts: what scenes see).
+    scale: { mode: Phaser.Scale.NONE, width: size.current.pixelWidth, height: size.current.pixelHeight, zoom: 1 / size.current.ratio },
     banner: false,
     scene: [BootScene, TitleScene, SelectScene, BriefingScene, NegotiationScene, DebriefScene],
     callbacks: {
@@ -49,7 +55,7 @@ export function startStage(parent: HTMLElement, session: Session, prefs: { get()
   // Any change wakes it; it sleeps again once no tween is running.
   // Test hook, documented in tests/e2e/stage.test.ts: only with `stage-probe` in the address is the
   // game reachable from the page (window.envoyStage), so a browser test can count its listeners.
-  if (new URLSearchParams(location.search).has('stage-probe')) (window as unknown as { envoyStage?: unknown }).envoyStage = { game };
+  if (new URLSearchParams(location.search).has('stage-probe')) (window as unknown as { envoyStage?: unknown }).envoyStage = { game, live: liveCount };
 
   let sleepTimer: ReturnType<typeof setTimeout> | undefined;
   const busy = () => game.scene.getScenes(true).some((scene) => scene.tweens.getTweens().length > 0 || scene.sys.settings.key === 'BootScene');
@@ -89,14 +95,45 @@ export function startStage(parent: HTMLElement, session: Session, prefs: { get()
     wake();
   };
   const unsubscribe = session.subscribe(onChange);
-  game.scale.on('resize', wake);
-  prefs.onChange(wake);
+  const unsubscribePrefs = prefs.onChange(wake);
+
+  /** Sizes the canvas to the stage (CSS px × ratio) and has the running scene draw itself again. */
+  function fit(next: StageSize) {
+    if (!game.isBooted) return;
+    const { scale, canvas } = game;
+    if (scale.width !== next.pixelWidth || scale.height !== next.pixelHeight || scale.zoom !== 1 / next.ratio) {
+      scale.zoom = 1 / next.ratio;
+      scale.resize(next.pixelWidth, next.pixelHeight);
+    }
+    // Exactly the stage's CSS size, fractions included (Phaser rounds it, or leaves it unset at ratio 1).
+    canvas.style.width = `${next.cssWidth}px`;
+    canvas.style.height = `${next.cssHeight}px`;
+    game.events.emit(REDRAW);
+    wake();
+  }
+  let lostContext: { stop(): void } | undefined;
+  // The canvas exists once the game has booted.
+  game.events.once(Phaser.Core.Events.READY, () => {
+    fit(size.current);
+    lostContext = watchLostContext(game, parent, {
+      onLongLoss: () => session.send({ type: 'notice.show', message: t('notice.stageLost') }),
+      onRestored: (told) => {
+        // The notice about the table goes with the loss (dismiss takes the first notice: only if it is ours).
+        if (told && session.app.getSnapshot().context.notices[0] === t('notice.stageLost')) session.send({ type: 'notice.dismiss' });
+        game.events.emit(REDRAW);
+        wake();
+      },
+    });
+  });
 
   return {
     game,
     destroy() {
       clearTimeout(sleepTimer);
       unsubscribe();
+      unsubscribePrefs();
+      size.stop();
+      lostContext?.stop();
       game.destroy(true);
     },
   };

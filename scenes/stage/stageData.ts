@@ -4,5 +4,6 @@ import type { Session } from '../../src/session';
 
 export interface StageData {
   session: Session;
-  prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): void };
+  /** onChange returns its unsubscriber. */
+  prefs: { get(): Preferences; onChange(cb: (p: Preferences) => void): () => void };
 }
