@@ -51,12 +51,12 @@ export function startStage(parent: HTMLElement, session: Session, prefs: StageDa
     },
   });
 
-  // Idle cost: when nothing moves the stage stops its loop (laptop batteries, old machines).
-  // Any change wakes it; it sleeps again once no tween is running.
   // Test hook, documented in tests/e2e/stage.test.ts: only with `stage-probe` in the address is the
   // game reachable from the page (window.envoyStage), so a browser test can count its listeners.
   if (new URLSearchParams(location.search).has('stage-probe')) (window as unknown as { envoyStage?: unknown }).envoyStage = { game, live: liveCount };
 
+  // Idle cost: when nothing moves the stage stops its loop (laptop batteries, old machines).
+  // Any change wakes it; it sleeps again once no tween is running.
   let sleepTimer: ReturnType<typeof setTimeout> | undefined;
   const busy = () => game.scene.getScenes(true).some((scene) => scene.tweens.getTweens().length > 0 || scene.sys.settings.key === 'BootScene');
   const trySleep = () => {
