@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
-import { openPage, shot, useSite } from './harness';
+import { cspViolations, openPage, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
 
 const content = realContent();
@@ -220,6 +220,8 @@ describe('device pixel ratio', () => {
     await followsRatio(w.page, 1.5);
     await ratioChange(3);
     await followsRatio(w.page, 3);
+    // The canvas is sized through CSSOM, which the page's style-src allows (no style attribute).
+    expect(await cspViolations(w.page)).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
@@ -256,6 +258,7 @@ describe('a lost WebGL context', () => {
     await shot(w.page, 'stage-context-restored');
     // The notice about the table goes once the table is back.
     expect(await w.page.locator('.notice', { hasText: en['notice.stageLost'] }).count()).toBe(0);
+    expect(await cspViolations(w.page)).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
