@@ -2,7 +2,8 @@
 // BiDi) and WebKit, Safari's engine (WebKitGTK through selenium-webdriver, on Xvfb). In each, the
 // built site under its real CSP: the settings screen (a <select> drawn the same in every engine,
 // screenshot to look at), then the shortest scenario played to the debrief by mouse, failing on any
-// uncaught error, console error, failed load or CSP violation.
+// uncaught error, console error, failed load or CSP violation, on a sound file that does not play,
+// and on sound that does not come back after the system suspends it.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -71,6 +72,12 @@ for (const engine of ENGINES) {
       await d.waitFor(closing, undefined, 10_000).catch(() => {});
       const audio = await d.evaluate(() => ({ ...document.documentElement.dataset }), undefined);
       expect({ status: audio.audio, music: audio.music, failed: audio.audioFailed }).toEqual({ status: 'playing', music: 'resolve', failed: undefined });
+
+      // Sound that the system suspends comes back on the next click here too (WebKit is Safari's engine).
+      await d.evaluate(() => (window as unknown as { Howler: { ctx: AudioContext } }).Howler.ctx.suspend(), undefined);
+      await d.waitFor(() => document.documentElement.dataset.audio === 'suspended', undefined, 5_000);
+      await d.click('#screen-heading');
+      await d.waitFor(() => document.documentElement.dataset.audio === 'playing', undefined, 5_000);
       expect(await b.errors()).toEqual([]);
     });
   });
