@@ -172,6 +172,13 @@ export async function launchWebKit(): Promise<SmokeBrowser> {
   if (!existsSync(WEBKIT_DRIVER) || !MINIBROWSER) throw new Error('No WebKitGTK driver: apt-get install webkit2gtk-driver (or set WEBKIT_DRIVER and WEBKIT_BROWSER).');
   const xvfb = await startXvfb();
   let service: ChildProcess | undefined;
+  // A test run that ends without close() (a worker stopped on a timeout) leaves no X server or
+  // driver behind; the browser goes with its display.
+  const orphans = () => {
+    service?.kill('SIGKILL');
+    xvfb.process.kill('SIGKILL');
+  };
+  process.once('exit', orphans);
   try {
     const port = await freePort();
     let log = '';
@@ -205,11 +212,13 @@ export async function launchWebKit(): Promise<SmokeBrowser> {
         await web.quit().catch(() => {});
         await stop(running);
         await stop(xvfb.process);
+        process.off('exit', orphans);
       },
     };
   } catch (error) {
     await stop(service);
     await stop(xvfb.process);
+    process.off('exit', orphans);
     throw error;
   }
 }
