@@ -8,7 +8,9 @@ import { describeRun, type RunView } from './engine/presenter';
 import { replayRun, startRun, type Run, type RunRecord } from './engine/run';
 import { decodeRunCode, encodeRunCode } from './replay/code';
 import { addToHistory } from './replay/history';
-import { rewindTo } from './replay/timeline';
+import { readHistory } from './replay/history';
+import { decisionCount, rewindTo } from './replay/timeline';
+import { screenActions, type ScreenAction } from './machines/actions';
 import type { RunEvent, RunResult, RunSettings } from './engine/scenarioMachine';
 import { clearRunSave, readRunSave, SAVE_KEY, writeRunSave } from './persistence/runSave';
 import type { KeyValueStore } from './persistence/storage';
@@ -33,6 +35,11 @@ export interface SessionOptions {
   settings?: RunSettings;
   /** The class the game was opened for (from a class link), or null when played on one's own. */
   classSettings?: ClassSettings | null;
+  /**
+   * Told of every event no state handles (a button that would do nothing). By default a
+   * console.error, which the browser tests fail on.
+   */
+  onUnhandled?: (problem: string) => void;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnabled: true };
@@ -40,7 +47,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnab
 const RUN_EVENT_PREFIXES = ['run.begin', 'meeting.', 'answer.', 'feedback.', 'move.', 'outcome.', 'timer.'];
 const isRunEvent = (event: SessionEvent): event is RunEvent => RUN_EVENT_PREFIXES.some((p) => event.type.startsWith(p));
 
-export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null }: SessionOptions) {
+export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null, onUnhandled = (problem) => console.error(problem) }: SessionOptions) {
   const app = createActor(appMachine).start();
   const listeners = new Set<() => void>();
   let run: Run | null = null;
@@ -170,6 +177,46 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     app.send({ type: 'run.resumed', scenarioId: scenario.id });
   };
 
+  /** The screen and, in a run, its phase: where an unhandled event was sent, for the report. */
+  const where = () => {
+    const snapshot = app.getSnapshot();
+    const value = snapshot.value;
+    const screen = typeof value === 'string' ? value : Object.keys(value)[0]!;
+    const shown = snapshot.matches('watch') ? watch?.run : run;
+    return shown && (screen === 'negotiation' || screen === 'watch') ? `${screen} (${JSON.stringify(shown.getSnapshot().value)})` : screen;
+  };
+
+  /** Whether `event` would do something now: some state handles it and its guards pass. */
+  const can = (event: SessionEvent): boolean => {
+    const snapshot = app.getSnapshot();
+    switch (event.type) {
+      case 'menu.resume':
+        return snapshot.matches('title') && snapshot.context.canResume;
+      case 'run.rewind':
+        return (
+          snapshot.matches('debrief') &&
+          !!run &&
+          run.getSnapshot().status === 'done' &&
+          Number.isInteger(event.decision) &&
+          event.decision >= 0 &&
+          event.decision < decisionCount(run.scenario, run.record)
+        );
+      case 'watch.code':
+        return snapshot.can({ type: 'watch.open', scenarioId: '' });
+      case 'watch.step':
+        return snapshot.matches('watch') && !!watch;
+      case 'watch.takeover':
+        return snapshot.can(event) && !!watch && watch.run.getSnapshot().status === 'active';
+      case 'briefing.start':
+        return snapshot.can(event) && !!snapshot.context.scenarioId;
+      default:
+        break;
+    }
+    // Watching is read-only: the run on screen only moves by watch.step.
+    if (isRunEvent(event)) return snapshot.matches('negotiation') && !!run && run.getSnapshot().can(event);
+    return snapshot.can(event);
+  };
+
   return {
     app,
     content,
@@ -196,15 +243,43 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     boot() {
       app.send({ type: 'content.loaded', canResume: store.get(SAVE_KEY) !== null });
     },
+    /** Whether an event would do something now (see `send`). */
+    can,
+    /** The buttons the screen on show offers, with the events they send (src/machines/actions.ts). */
+    actions(): ScreenAction[] {
+      const snapshot = app.getSnapshot();
+      const value = snapshot.value;
+      const screen = typeof value === 'string' ? value : Object.keys(value)[0]!;
+      const shown = snapshot.matches('watch') ? watch?.run : run;
+      const finished = screen === 'debrief' && run && run.getSnapshot().status === 'done' ? run : null;
+      return screenActions({
+        screen,
+        context: snapshot.context,
+        content,
+        scenarioIds: classSettings ? classSettings.scenarios : content.scenarioOrder,
+        run: shown && (screen === 'negotiation' || screen === 'debrief' || screen === 'watch') ? describeRun(content, shown.scenario, shown.getSnapshot()) : null,
+        decisions: finished ? decisionCount(finished.scenario, finished.record) : 0,
+        history: screen === 'history' ? readHistory(store).entries : [],
+        lastCode: screen === 'debrief' ? lastCode : null,
+        watch: watch ? { step: watch.step, total: watch.record.events.length } : null,
+      });
+    },
+    /**
+     * Routes an event to whoever handles it. An event that nothing would handle in the state on
+     * show is a button that does nothing: it is reported through `onUnhandled`, never dropped quietly.
+     */
     send(event: SessionEvent) {
+      if (!can(event)) {
+        onUnhandled(`Envoy: the event "${event.type}" is not handled on the ${where()} screen.`);
+        return;
+      }
       if (event.type === 'menu.resume') return resume();
       if (event.type === 'run.rewind') return rewind(event.decision);
       if (event.type === 'watch.code') return openWatch(event.code);
       if (event.type === 'watch.step') return stepWatch();
       if (event.type === 'watch.takeover') return takeOver();
       if (isRunEvent(event)) {
-        // Watching is read-only: the run on screen only moves by watch.step.
-        if (!app.getSnapshot().matches('watch')) run?.send(event);
+        run?.send(event);
         return;
       }
       const before = app.getSnapshot();
@@ -216,7 +291,10 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
       }
       app.send(event);
       const after = app.getSnapshot();
-      if (before.matches('negotiation') && !after.matches('negotiation')) endRun();
+      if (before.matches('negotiation') && !after.matches('negotiation')) {
+        endRun();
+        if (event.type === 'tutorial.skip') clearRunSave(store);
+      }
       if (before.matches('watch') && !after.matches('watch')) endWatch();
     },
     /** What the view shows of the run in progress (or of the run being watched). */

@@ -3,8 +3,9 @@
 // numbered buttons. It works before Phaser has loaded and without it.
 import type { Preferences } from '../../src/persistence/preferences';
 import { t } from '../../src/i18n';
-import type { Session } from '../../src/session';
-import { button, h } from './dom';
+import type { Session, SessionEvent } from '../../src/session';
+import { actionButton } from './act';
+import { h } from './dom';
 import { briefingScreen } from './screens/briefing';
 import { compareScreen } from './screens/compare';
 import { historyScreen } from './screens/history';
@@ -48,6 +49,8 @@ function screenKey(session: Session, locale: string): string {
 export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {
   let lastKey = '';
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The actions on offer, read once per drawing. */
+  let offered = new Map<string, SessionEvent>();
   const ctx: ScreenContext = {
     session,
     send: (event) => session.send(event),
@@ -59,6 +62,7 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     },
     prefs,
     refresh: () => render(true),
+    action: (id) => offered.get(id) ?? null,
   };
 
   function render(force = false) {
@@ -70,6 +74,7 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     const snapshot = session.app.getSnapshot();
     const screen = SCREENS[name];
     const notices = snapshot.context.notices;
+    offered = new Map(session.actions().map((a) => [a.id, a.event]));
     let body: HTMLElement;
     if (snapshot.hasTag('error')) {
       body = h('section', { class: 'panel', role: 'alert' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.name')), h('p', {}, t('app.contentFailed')), h('ul', {}, ...snapshot.context.contentErrors.map((e) => h('li', {}, e))));
@@ -81,7 +86,7 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     root.dataset.screen = name;
     root.replaceChildren(
       ...(notices.length
-        ? [h('div', { class: 'notice', role: 'status' }, h('p', {}, notices[0]!), button(t('notice.dismiss'), () => session.send({ type: 'notice.dismiss' })))]
+        ? [h('div', { class: 'notice', role: 'status' }, h('p', {}, notices[0]!), actionButton(ctx, 'dismiss', t('notice.dismiss'), { 'data-action': 'dismiss' }))]
         : []),
       body,
     );

@@ -3,7 +3,8 @@
 // when time is up; this only counts down alongside it.
 import type { RunView } from '../../src/engine/presenter';
 import { t } from '../../src/i18n';
-import { button, h } from './dom';
+import { actionButton } from './act';
+import { h } from './dom';
 import type { ScreenContext } from './screens/types';
 
 const WARN_AT = 20;
@@ -11,10 +12,10 @@ const WARN_AT = 20;
 const started = new Map<string, number>();
 
 export function timerControls(ctx: ScreenContext, view: RunView): HTMLElement | null {
-  const { session, send, announce, prefs } = ctx;
+  const { session, announce, prefs } = ctx;
   const record = session.currentRecord();
   const seconds = record?.settings.timerSeconds ?? null;
-  if (view.paused) return h('p', { class: 'timer', 'data-timer': 'paused' }, t('timer.paused'), ' ', button(t('timer.resume'), () => send({ type: 'timer.resume' }), { 'data-action': 'resume-timer' }));
+  if (view.paused) return h('p', { class: 'timer', 'data-timer': 'paused' }, t('timer.paused'), ' ', actionButton(ctx, 'resume-timer', t('timer.resume'), { 'data-action': 'resume-timer' }));
   if (!view.timed || seconds === null || !record) return null;
   // Resuming restarts the full time (a pause is also how a student gets more time).
   const restarts = record.events.filter((e) => e.type === 'timer.resume').length;
@@ -26,7 +27,7 @@ export function timerControls(ctx: ScreenContext, view: RunView): HTMLElement | 
   const begin = started.get(key)!;
   const left = () => Math.max(0, Math.ceil(seconds - (Date.now() - begin) / 1000));
   const text = h('span', { 'data-timer-left': String(left()) }, t('timer.remaining', { seconds: left() }));
-  const el = h('p', { class: 'timer', 'data-timer': 'running' }, prefs.get().showTimer && text, ' ', button(t('timer.pause'), () => send({ type: 'timer.pause' }), { 'data-action': 'pause' }));
+  const el = h('p', { class: 'timer', 'data-timer': 'running' }, prefs.get().showTimer && text, ' ', actionButton(ctx, 'pause', t('timer.pause'), { 'data-action': 'pause' }));
   let warned = left() <= WARN_AT;
   const tick = setInterval(() => {
     if (!el.isConnected) return clearInterval(tick);

@@ -29,6 +29,8 @@ export type AppEvent =
   | { type: 'run.finished'; result: RunResult }
   | { type: 'run.discarded' }
   | { type: 'debrief.again' }
+  /** "Skip the practice": out of the practice scenario to the title, its run not kept. */
+  | { type: 'tutorial.skip' }
   | { type: 'nav.back' }
   | { type: 'nav.title' }
   | { type: 'notice.show'; message: string }
@@ -102,6 +104,7 @@ export const appMachine = setup({
       on: {
         'briefing.start': 'negotiation',
         'nav.back': 'select',
+        'tutorial.skip': 'title',
       },
     },
     negotiation: {
@@ -110,6 +113,8 @@ export const appMachine = setup({
         'run.discarded': { target: 'title', actions: assign({ canResume: false }) },
         // Leaving keeps the save, so the title screen offers to resume.
         'nav.title': { target: 'title', actions: assign({ canResume: true }) },
+        // Skipping the practice drops its run (the session clears the save): nothing to resume.
+        'tutorial.skip': { target: 'title', actions: assign({ canResume: false }) },
       },
     },
     debrief: {
@@ -117,6 +122,7 @@ export const appMachine = setup({
         'debrief.again': 'briefing',
         'nav.back': 'select',
         'nav.title': 'title',
+        'tutorial.skip': 'title',
         // Rewind: the session has started a run from just before the chosen decision.
         'run.resumed': { target: 'negotiation', actions: assign({ scenarioId: ({ event }) => event.scenarioId }) },
         'menu.history': 'history',

@@ -1,12 +1,14 @@
 // The dossier: the situation, the parties at the tables, the source with outlet and date.
 import { t } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import { partyChip, quoteBlock } from '../parts';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import type { Screen } from './types';
 
-export const briefingScreen: Screen = ({ session, send }) => {
+export const briefingScreen: Screen = (ctx) => {
+  const { session } = ctx;
   const { content } = session;
   const s = content.scenarios[session.app.getSnapshot().context.scenarioId ?? '']!;
   const source = content.sources[s.source]!;
@@ -15,7 +17,7 @@ export const briefingScreen: Screen = ({ session, send }) => {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'screen-heading' },
-    coachTip(s, 'briefing', send),
+    coachTip(s, 'briefing', ctx),
     h('p', { class: 'eyebrow' }, `${t('briefing.heading')} · ${s.date}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, s.title),
     h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),
@@ -35,8 +37,8 @@ export const briefingScreen: Screen = ({ session, send }) => {
     h(
       'nav',
       { class: 'menu row' },
-      button(t('briefing.begin'), () => send({ type: 'briefing.start' }), { class: 'primary', 'data-action': 'begin' }),
-      button(t('nav.back'), () => send({ type: 'nav.back' })),
+      actionButton(ctx, 'begin', t('briefing.begin'), { class: 'primary', 'data-action': 'begin' }),
+      actionButton(ctx, 'back', t('nav.back'), { 'data-action': 'back' }),
     ),
   );
 };

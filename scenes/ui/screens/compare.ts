@@ -3,17 +3,18 @@
 import { decodeRunCode } from '../../../src/replay/code';
 import { compareRuns } from '../../../src/replay/compare';
 import { t } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import { decisionList } from './replay';
 import type { Screen } from './types';
 
 export const compareScreen: Screen = (ctx) => {
-  const { session, send } = ctx;
+  const { session } = ctx;
   const pair = session.app.getSnapshot().context.compare;
   const a = pair && decodeRunCode(session.content, pair.a);
   const b = pair && decodeRunCode(session.content, pair.b);
   if (!a?.ok || !b?.ok) {
-    return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('compare.heading')), h('p', { role: 'alert' }, (a && !a.ok && a.message) || (b && !b.ok && b.message) || ''), button(t('nav.back'), () => send({ type: 'nav.back' })));
+    return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('compare.heading')), h('p', { role: 'alert' }, (a && !a.ok && a.message) || (b && !b.ok && b.message) || ''), actionButton(ctx, 'back', t('nav.back'), { 'data-action': 'back' }));
   }
   const c = compareRuns(session.content, a.record, b.record);
   const cell = (v: string | number) => h('td', {}, String(v));
@@ -38,6 +39,6 @@ export const compareScreen: Screen = (ctx) => {
       h('section', {}, h('h2', {}, `${t('compare.run', { letter: 'A' })} · ${t('compare.decisions')}`), decisionList(ctx, c.decisions.a, { rewind: false, highlight: c.firstDivergence })),
       h('section', {}, h('h2', {}, `${t('compare.run', { letter: 'B' })} · ${t('compare.decisions')}`), decisionList(ctx, c.decisions.b, { rewind: false, highlight: c.firstDivergence })),
     ),
-    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }), { class: 'primary' })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'back', t('nav.back'), { class: 'primary', 'data-action': 'back' })),
   );
 };

@@ -3,14 +3,15 @@
 import { t, type StringKey } from '../../../src/i18n';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import { swatch } from '../parts';
 import { handInSection } from './handIn';
 import { replaySection } from './replay';
 import type { Screen } from './types';
 
 export const debriefScreen: Screen = (ctx) => {
-  const { session, send } = ctx;
+  const { session } = ctx;
   const { content } = session;
   const view = session.runView();
   const result = session.app.getSnapshot().context.result;
@@ -19,7 +20,7 @@ export const debriefScreen: Screen = (ctx) => {
   return h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
-    coachTip(view.scenario, 'ending', send),
+    coachTip(view.scenario, 'ending', ctx),
     h('p', { class: 'eyebrow' }, `${t('ending.heading')} · ${t(`ending.kind.${view.ending.kind}` as StringKey)}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title),
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
@@ -46,9 +47,9 @@ export const debriefScreen: Screen = (ctx) => {
     h(
       'nav',
       { class: 'menu row' },
-      button(t('ending.again'), () => send({ type: 'debrief.again' }), { class: 'primary', 'data-action': 'again' }),
-      button(t('ending.another'), () => send({ type: 'nav.back' }), { 'data-action': 'another' }),
-      button(t('nav.title'), () => send({ type: 'nav.title' }), { 'data-action': 'title' }),
+      actionButton(ctx, 'again', t('ending.again'), { class: 'primary', 'data-action': 'again' }),
+      actionButton(ctx, 'another', t('ending.another'), { 'data-action': 'another' }),
+      actionButton(ctx, 'title', t('nav.title'), { 'data-action': 'title' }),
     ),
     handInSection(ctx),
     replaySection(ctx),

@@ -2,10 +2,12 @@
 // remove one or clear them all.
 import { clearHistory, readHistory, removeFromHistory } from '../../../src/replay/history';
 import { t } from '../../../src/i18n';
+import { actionButton } from '../act';
 import { button, h } from '../dom';
 import type { Screen } from './types';
 
-export const historyScreen: Screen = ({ session, send, refresh }) => {
+export const historyScreen: Screen = (ctx) => {
+  const { session, send, refresh } = ctx;
   const { content, store } = session;
   const { entries, problem } = readHistory(store);
   const ticked = new Set<string>();
@@ -45,7 +47,7 @@ export const historyScreen: Screen = ({ session, send, refresh }) => {
               h(
                 'span',
                 { class: 'row-buttons' },
-                button(t('history.watch'), () => send({ type: 'watch.code', code: entry.code }), { 'data-action': 'watch', 'aria-label': `${t('history.watch')}: ${label}` }),
+                actionButton(ctx, `watch:${entry.id}`, t('history.watch'), { 'data-action': 'watch', 'aria-label': `${t('history.watch')}: ${label}` }),
                 button(t('history.remove'), () => {
                   removeFromHistory(store, entry.id);
                   refresh();
@@ -61,7 +63,7 @@ export const historyScreen: Screen = ({ session, send, refresh }) => {
       h(
         'nav',
         { class: 'menu row' },
-        button(t('history.compare'), () => {
+        ctx.action('compare') && button(t('history.compare'), () => {
           const picked = entries.filter((e) => ticked.has(e.id));
           if (picked.length !== 2 || picked[0]!.scenarioId !== picked[1]!.scenarioId) {
             error.textContent = t('history.pickTwo');
@@ -81,6 +83,6 @@ export const historyScreen: Screen = ({ session, send, refresh }) => {
       codeInput,
       h('button', { type: 'submit', 'data-action': 'open-code' }, t('history.openButton')),
     ),
-    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }))),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'back', t('nav.back'), { 'data-action': 'back' })),
   );
 };

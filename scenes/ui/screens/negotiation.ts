@@ -2,15 +2,16 @@
 // (locked ones shown with their reasons) and what the move did. Meters stay visible throughout.
 import type { RunView } from '../../../src/engine/presenter';
 import { t, type StringKey } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
 import type { Screen, ScreenContext } from './types';
 
-function openingPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
-  const { content } = session;
+function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
+  const { content } = ctx.session;
   const m = view.meeting!;
   const seen = new Set<string>();
   return h(
@@ -22,11 +23,11 @@ function openingPanel({ session, send }: ScreenContext, view: RunView): HTMLElem
     h('h2', {}, t('meeting.opening')),
     h('p', { class: 'lead' }, ...glossed(content, m.opening.text, seen)),
     quoteBlock(content, m.opening.evidence),
-    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'meeting.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'continue', t('nav.continue'), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );
 }
 
-function movesPanel({ send }: ScreenContext, view: RunView): HTMLElement {
+function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   let key = 0;
   return h(
     'section',
@@ -49,7 +50,7 @@ function movesPanel({ send }: ScreenContext, view: RunView): HTMLElement {
                 { type: 'button', 'aria-disabled': 'true', 'aria-describedby': reasonsId, 'data-move': mv.id, class: 'is-locked' },
                 `🔒 ${t('moves.locked')} — ${label}`,
               )
-            : button(`${++key}. ${label}`, () => send({ type: 'move.choose', moveId: mv.id }), { 'data-move': mv.id, 'data-key': key }),
+            : ctx.action(`move:${mv.id}`) && actionButton(ctx, `move:${mv.id}`, `${++key}. ${label}`, { 'data-move': mv.id, 'data-key': key }),
           mv.locked && h('ul', { id: reasonsId, class: 'reasons' }, ...mv.reasons.map((r) => h('li', {}, r))),
         );
       }),
@@ -59,7 +60,8 @@ function movesPanel({ send }: ScreenContext, view: RunView): HTMLElement {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-function outcomePanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
+  const { session } = ctx;
   const last = view.lastMove!;
   const changes = Object.entries(last.trustDelta)
     .filter(([, d]) => d !== 0)
@@ -72,7 +74,7 @@ function outcomePanel({ session, send }: ScreenContext, view: RunView): HTMLElem
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('outcome.heading')),
     h('p', { class: 'lead' }, ...glossed(session.content, last.response, new Set())),
     h('ul', { class: 'changes' }, ...(changes.length ? changes : [t('outcome.noChange')]).map((c) => h('li', {}, c))),
-    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'outcome.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'continue', t('nav.continue'), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );
 }
 
@@ -94,12 +96,12 @@ export const negotiationScreen: Screen = (ctx) => {
   return h(
     'div',
     { class: 'panel negotiation', 'data-phase': view.phase },
-    h('div', { class: 'negotiation-main' }, coachTip(view.scenario, view.phase, ctx.send), body),
+    h('div', { class: 'negotiation-main' }, coachTip(view.scenario, view.phase, ctx), body),
     h(
       'aside',
       { class: 'negotiation-side' },
       metersList(view.parties, view.agreement),
-      h('nav', { class: 'menu' }, button(t('nav.leave'), () => ctx.send({ type: 'nav.title' }), { class: 'quiet', 'data-action': 'leave' })),
+      h('nav', { class: 'menu' }, actionButton(ctx, 'leave', t('nav.leave'), { class: 'quiet', 'data-action': 'leave' })),
     ),
   );
 };

@@ -5,6 +5,7 @@ import type { Question } from '../../../src/content/schema';
 import { correctAnswer, type Answer } from '../../../src/engine/answers';
 import type { RunView } from '../../../src/engine/presenter';
 import { t } from '../../../src/i18n';
+import { actionButton } from '../act';
 import { button, h } from '../dom';
 import { partyNames, quoteBlock } from '../parts';
 import { glossed } from '../glossary';
@@ -13,12 +14,12 @@ import type { ScreenContext } from './types';
 
 type Submit = (answer: Answer) => void;
 
-function optionButtons(items: Array<{ id: string; text: string }>, submit: (id: string) => void): HTMLElement {
+function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: string }>): HTMLElement {
   return h(
     'ol',
     { class: 'options', 'aria-label': t('question.options') },
     ...items.map((item, i) =>
-      h('li', {}, button(t('question.optionKey', { key: i + 1, text: item.text }), () => submit(item.id), { 'data-key': i + 1, 'data-option': item.id })),
+      h('li', {}, actionButton(ctx, `option:${item.id}`, t('question.optionKey', { key: i + 1, text: item.text }), { 'data-key': i + 1, 'data-option': item.id })),
     ),
   );
 }
@@ -104,22 +105,20 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { session, send } = ctx;
   const { content } = session;
   const q = view.question!;
-  const submit: Submit = (answer) => send({ type: 'answer.submit', answer });
+  // Sort and order questions send the player's own answer where the screen offers to submit one.
+  const submit: Submit = (answer) => ctx.action('submit') && send({ type: 'answer.submit', answer });
   const seen = new Set<string>();
   let controls: HTMLElement;
   switch (q.type) {
     case 'choice':
     case 'who-said':
-      controls = optionButtons(view.order.map((id) => q.options.find((o) => o.id === id)!), (optionId) => submit({ optionId }));
+      controls = optionButtons(ctx, view.order.map((id) => q.options.find((o) => o.id === id)!));
       break;
     case 'true-false':
-      controls = optionButtons(
-        [
-          { id: 'true', text: t('question.true') },
-          { id: 'false', text: t('question.false') },
-        ],
-        (id) => submit({ value: id === 'true' }),
-      );
+      controls = optionButtons(ctx, [
+        { id: 'true', text: t('question.true') },
+        { id: 'false', text: t('question.false') },
+      ]);
       break;
     case 'sort':
       controls = sortControls(content, q, view.order, submit);
@@ -138,7 +137,7 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, q.measures) })),
     controls,
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
-    view.hintAvailable && button(t('question.hint'), () => send({ type: 'answer.hint' }), { 'data-action': 'hint' }),
+    actionButton(ctx, 'hint', t('question.hint'), { 'data-action': 'hint' }),
     timerControls(ctx, view),
     (q.type === 'choice' || q.type === 'who-said' || q.type === 'true-false') && h('p', { class: 'tip' }, t('question.keys')),
   );
@@ -159,7 +158,8 @@ function answerText(content: Content, q: Question): string {
   }
 }
 
-export function feedbackPanel({ session, send }: ScreenContext, view: RunView): HTMLElement {
+export function feedbackPanel(ctx: ScreenContext, view: RunView): HTMLElement {
+  const { session } = ctx;
   const { content } = session;
   const q = view.question!;
   const last = view.lastAnswer!;
@@ -184,6 +184,6 @@ export function feedbackPanel({ session, send }: ScreenContext, view: RunView): 
     h('p', {}, ...glossed(content, q.explanation, new Set())),
     h('h2', {}, t('feedback.evidence')),
     ...q.evidence.map((e) => quoteBlock(content, e)),
-    h('nav', { class: 'menu row' }, button(t('nav.continue'), () => send({ type: 'feedback.continue' }), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'continue', t('nav.continue'), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );
 }

@@ -4,6 +4,7 @@ import type { Content } from '../../../src/content/loader';
 import { runLink } from '../../../src/replay/code';
 import { decisionTimeline, type Decision } from '../../../src/replay/timeline';
 import { t } from '../../../src/i18n';
+import { actionButton } from '../act';
 import { button, h } from '../dom';
 import { quoteBlock } from '../parts';
 import type { ScreenContext } from './types';
@@ -36,7 +37,7 @@ export function decisionList(ctx: ScreenContext, decisions: Decision[], options:
         h('p', {}, d.kind === 'question' ? t('ending.timeline.answer', { prompt: d.prompt, result: verdict }) : t('ending.timeline.move', { meeting, text: d.text })),
         h('p', { class: 'meta' }, effectsText(content, d)),
         d.evidence[0] && h('details', {}, h('summary', {}, t('feedback.evidence')), ...d.evidence.map((e) => quoteBlock(content, e))),
-        options.rewind && button(t('replay.rewind'), () => ctx.send({ type: 'run.rewind', decision: d.index }), { class: 'quiet', 'data-action': 'rewind' }),
+        options.rewind && actionButton(ctx, `rewind:${d.index}`, t('replay.rewind'), { class: 'quiet', 'data-action': 'rewind' }),
       );
     }),
   );
@@ -68,8 +69,8 @@ export function replaySection(ctx: ScreenContext): HTMLElement | null {
       'nav',
       { class: 'menu row' },
       button(t('replay.copy'), () => void copy(), { 'data-action': 'copy-link' }),
-      button(t('replay.watch'), () => ctx.send({ type: 'watch.code', code }), { 'data-action': 'watch' }),
-      button(t('replay.compare'), () => ctx.send({ type: 'menu.history' }), { 'data-action': 'history' }),
+      actionButton(ctx, 'watch', t('replay.watch'), { 'data-action': 'watch' }),
+      actionButton(ctx, 'history', t('replay.compare'), { 'data-action': 'history' }),
     ),
     status,
     h('h2', {}, t('ending.timeline')),

@@ -1,11 +1,12 @@
 // Scenario select: the five moments in timeline order.
 import { t } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import { partyNames } from '../parts';
 import type { Screen } from './types';
 
-export const selectScreen: Screen = ({ session, send }) => {
-  const { content } = session;
+export const selectScreen: Screen = (ctx) => {
+  const { content } = ctx.session;
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'screen-heading' },
@@ -14,7 +15,7 @@ export const selectScreen: Screen = ({ session, send }) => {
     h(
       'ol',
       { class: 'timeline' },
-      ...session.scenarioIds.map((id) => {
+      ...ctx.session.scenarioIds.map((id) => {
         const s = content.scenarios[id]!;
         const parties = [...new Set(s.meetings.flatMap((m) => m.parties))];
         return h(
@@ -25,10 +26,10 @@ export const selectScreen: Screen = ({ session, send }) => {
           h('p', {}, s.summary),
           h('p', { class: 'meta' }, t('select.envoy', { role: s.envoy.title })),
           h('p', { class: 'meta' }, t('meeting.atTable', { parties: partyNames(content, parties) })),
-          button(t('select.start', { title: s.title }), () => send({ type: 'scenario.choose', scenarioId: id }), { class: 'primary', 'data-action': 'choose' }),
+          actionButton(ctx, `choose:${id}`, t('select.start', { title: s.title }), { class: 'primary', 'data-action': 'choose' }),
         );
       }),
     ),
-    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }), { 'data-action': 'back' })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'back', t('nav.back'), { 'data-action': 'back' })),
   );
 };

@@ -1,9 +1,11 @@
 // Settings: text size, contrast, motion and the testing pseudo-locale, applied at once.
 import { t } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import type { Screen } from './types';
 
-export const settingsScreen: Screen = ({ send, prefs }) => {
+export const settingsScreen: Screen = (ctx) => {
+  const { prefs } = ctx;
   const p = prefs.get();
   const check = (label: string, checked: boolean, onChange: (v: boolean) => void, name: string) =>
     h(
@@ -33,6 +35,6 @@ export const settingsScreen: Screen = ({ send, prefs }) => {
     h('p', { class: 'field' }, check(t('settings.captions'), p.captions, (v) => prefs.set({ captions: v }), 'captions')),
     h('p', { class: 'field' }, check(t('settings.timer'), p.showTimer, (v) => prefs.set({ showTimer: v }), 'showTimer')),
     h('p', { class: 'field' }, check(t('settings.locale'), p.locale === 'pseudo', (v) => prefs.set({ locale: v ? 'pseudo' : 'en' }), 'locale')),
-    h('nav', { class: 'menu row' }, button(t('nav.back'), () => send({ type: 'nav.back' }), { class: 'primary' })),
+    h('nav', { class: 'menu row' }, actionButton(ctx, 'back', t('nav.back'), { class: 'primary', 'data-action': 'back' })),
   );
 };

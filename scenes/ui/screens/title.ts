@@ -1,23 +1,16 @@
 // Title menu: plain HTML, shown before Phaser has loaded.
 import { t } from '../../../src/i18n';
-import { button, h } from '../dom';
+import { actionButton } from '../act';
+import { h } from '../dom';
 import type { Screen } from './types';
 
-export const titleScreen: Screen = ({ session, send, prefs }) => {
+export const titleScreen: Screen = (ctx) => {
+  const { session, prefs } = ctx;
   const { canResume } = session.app.getSnapshot().context;
   const tutorialId = session.content.tutorialId;
   // A first-time player is offered the practice first.
   const firstTime = !!tutorialId && !prefs.get().tutorialSeen && !canResume;
-  const tutorial =
-    tutorialId &&
-    button(
-      t('title.tutorial'),
-      () => {
-        prefs.set({ tutorialSeen: true });
-        send({ type: 'scenario.choose', scenarioId: tutorialId });
-      },
-      { class: firstTime ? 'primary' : '', 'data-action': 'tutorial' },
-    );
+  const tutorial = actionButton(ctx, 'tutorial', t('title.tutorial'), { class: firstTime ? 'primary' : '', 'data-action': 'tutorial' }, () => prefs.set({ tutorialSeen: true }));
   return h(
     'section',
     { class: 'panel title-panel', 'aria-labelledby': 'screen-heading' },
@@ -27,12 +20,12 @@ export const titleScreen: Screen = ({ session, send, prefs }) => {
     h(
       'nav',
       { class: 'menu', 'aria-label': t('app.name') },
-      canResume && button(t('title.resume'), () => send({ type: 'menu.resume' }), { class: 'primary', 'data-action': 'resume' }),
+      actionButton(ctx, 'resume', t('title.resume'), { class: 'primary', 'data-action': 'resume' }),
       firstTime && tutorial,
-      button(t('title.play'), () => send({ type: 'menu.play' }), { class: canResume || firstTime ? '' : 'primary', 'data-action': 'play' }),
+      actionButton(ctx, 'play', t('title.play'), { class: canResume || firstTime ? '' : 'primary', 'data-action': 'play' }),
       !firstTime && tutorial,
-      button(t('title.history'), () => send({ type: 'menu.history' }), { 'data-action': 'history' }),
-      button(t('title.settings'), () => send({ type: 'menu.settings' }), { 'data-action': 'settings' }),
+      actionButton(ctx, 'history', t('title.history'), { 'data-action': 'history' }),
+      actionButton(ctx, 'settings', t('title.settings'), { 'data-action': 'settings' }),
     ),
     h('p', { class: 'about' }, t('title.about')),
   );

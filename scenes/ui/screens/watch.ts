@@ -1,27 +1,27 @@
 // Watch mode: a recorded or shared run played back step by step, read-only, with play, pause,
 // step, and "play on from here yourself".
 import { t } from '../../../src/i18n';
+import { actionButton } from '../act';
 import { button, h } from '../dom';
 import { negotiationScreen } from './negotiation';
 import type { Screen } from './types';
 
 export const watchScreen: Screen = (ctx) => {
-  const { session, send } = ctx;
+  const { session } = ctx;
   const progress = session.watchProgress ?? { step: 0, total: 0 };
   const playing = session.app.getSnapshot().context.watchPlaying;
   const view = session.runView();
-  const atEnd = progress.step >= progress.total;
   const bar = h(
     'div',
     { class: 'watch-bar', role: 'group', 'aria-label': t('watch.heading') },
     h('strong', {}, t('watch.heading')),
     h('span', { 'data-progress': `${progress.step}/${progress.total}` }, t('watch.progress', { step: progress.step, total: progress.total })),
     playing
-      ? button(t('watch.pause'), () => send({ type: 'watch.pause' }), { 'data-action': 'watch-pause' })
-      : button(t('watch.play'), () => send({ type: 'watch.play' }), { 'data-action': 'watch-play', disabled: atEnd }),
-    button(t('watch.step'), () => send({ type: 'watch.step' }), { 'data-action': 'watch-step', disabled: atEnd }),
-    view?.phase !== 'ending' && button(t('watch.takeover'), () => send({ type: 'watch.takeover' }), { 'data-action': 'watch-takeover' }),
-    button(t('watch.exit'), () => send({ type: 'nav.back' }), { class: 'quiet', 'data-action': 'watch-exit' }),
+      ? actionButton(ctx, 'watch-pause', t('watch.pause'), { 'data-action': 'watch-pause' })
+      : (actionButton(ctx, 'watch-play', t('watch.play'), { 'data-action': 'watch-play' }) ?? button(t('watch.play'), () => {}, { 'data-action': 'watch-play', disabled: true })),
+    actionButton(ctx, 'watch-step', t('watch.step'), { 'data-action': 'watch-step' }) ?? button(t('watch.step'), () => {}, { 'data-action': 'watch-step', disabled: true }),
+    actionButton(ctx, 'watch-takeover', t('watch.takeover'), { 'data-action': 'watch-takeover' }),
+    actionButton(ctx, 'watch-exit', t('watch.exit'), { class: 'quiet', 'data-action': 'watch-exit' }),
   );
   const body =
     view?.phase === 'ending' && view.ending
