@@ -4,6 +4,7 @@
 import type { Content } from '../../src/content/loader';
 import { buildDashboard, dashboardCsv, type Dashboard, type ImportedResults, type ScenarioSummary } from '../../src/classroom/dashboard';
 import { MAX_RESULTS_SIZE, parseResults, splitPastedCodes } from '../../src/classroom/results';
+import { quoted } from '../../src/i18n/quoted';
 import { button, h } from '../ui/dom';
 import { download, pageFrame } from './shell';
 import { tt } from './tt';
@@ -68,7 +69,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
       'tr',
       { 'data-question': q.questionId },
       h('td', { class: 'num' }, String(i + 1)),
-      h('td', {}, q.prompt, q.detail ? h('span', { class: 'block detail' }, `“${q.detail}”`) : '', h('span', { class: 'meta block' }, q.meetingTitle)),
+      h('td', {}, q.prompt, q.detail ? h('span', { class: 'block detail' }, quoted(q.detail)) : '', h('span', { class: 'meta block' }, q.meetingTitle)),
       h(
         'td',
         { class: 'num', 'data-share': q.share === null ? '' : percent(q.share) },

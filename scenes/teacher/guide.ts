@@ -2,6 +2,7 @@
 // here; every position and point comes from the content with its source.
 import type { Content } from '../../src/content/loader';
 import { discussionGuide, type DiscussionGuide } from '../../src/classroom/discussion';
+import { quoted } from '../../src/i18n/quoted';
 import { button, h } from '../ui/dom';
 import { printPart, quoteFigure } from './shell';
 import { tt, type TeacherKey } from './tt';
@@ -12,7 +13,7 @@ export function guideArticle(guide: DiscussionGuide): HTMLElement {
     { class: 'guide', 'data-guide': guide.scenarioId, 'aria-labelledby': 'guide-title' },
     h('h2', { id: 'guide-title' }, tt('guide.title', { title: guide.title })),
     h('p', { class: 'meta' }, tt('guide.meta', { date: guide.date, envoy: guide.envoy })),
-    h('p', { class: 'meta' }, tt('guide.report', guide.report)),
+    h('p', { class: 'meta' }, tt('guide.report', { ...guide.report, headline: quoted(guide.report.headline) })),
     h('p', {}, guide.summary),
     ...guide.meetings.map((m, i) =>
       h(
@@ -28,7 +29,7 @@ export function guideArticle(guide: DiscussionGuide): HTMLElement {
         h(
           'ul',
           { class: 'guide-points' },
-          ...m.points.map((p) => h('li', { 'data-point': p.questionId }, h('p', { class: 'meta' }, tt('guide.pointPrompt', { prompt: p.prompt }), p.detail ? ` “${p.detail}”` : ''), h('p', {}, p.explanation), ...p.sources.map(quoteFigure))),
+          ...m.points.map((p) => h('li', { 'data-point': p.questionId }, h('p', { class: 'meta' }, tt('guide.pointPrompt', { prompt: p.prompt }), p.detail ? ` ${quoted(p.detail)}` : ''), h('p', {}, p.explanation), ...p.sources.map(quoteFigure))),
         ),
       ),
     ),

@@ -1,6 +1,7 @@
 // What the teacher pages share: the page frame with its navigation, a source quote, a file
 // download and printing one part of a page.
 import type { Quote } from '../../src/engine/presenter';
+import { quoted } from '../../src/i18n/quoted';
 import { h } from '../ui/dom';
 export { download } from '../ui/download';
 import { tt } from './tt';
@@ -32,8 +33,8 @@ export function quoteFigure(q: Quote): HTMLElement {
   return h(
     'figure',
     { class: 'quote', 'data-source': q.source },
-    h('blockquote', {}, q.quote),
-    h('figcaption', {}, tt('guide.cite', { outlet: q.outlet, date: q.date }), q.headline ? ' — ' : '', q.headline ? h('cite', {}, tt('guide.headline', { headline: q.headline })) : ''),
+    h('blockquote', {}, quoted(q.quote)),
+    h('figcaption', {}, tt('guide.cite', { outlet: q.outlet, date: q.date }), q.headline ? ' — ' : '', q.headline ? h('cite', {}, tt('guide.headline', { headline: quoted(q.headline) })) : ''),
   );
 }
 

@@ -3,6 +3,7 @@ import type { Content } from '../../src/content/loader';
 import type { Evidence } from '../../src/content/schema';
 import { quoteOf, type PartyMeter } from '../../src/engine/presenter';
 import { t } from '../../src/i18n';
+import { quoted } from '../../src/i18n/quoted';
 import { h } from './dom';
 
 export function quoteBlock(content: Content, evidence: Evidence): HTMLElement {
@@ -10,8 +11,8 @@ export function quoteBlock(content: Content, evidence: Evidence): HTMLElement {
   return h(
     'figure',
     { class: 'quote' },
-    h('blockquote', {}, q.quote),
-    h('figcaption', {}, t('source.cite', { outlet: q.outlet, date: q.date }), ' — ', h('cite', {}, t('source.headline', { headline: q.headline }))),
+    h('blockquote', {}, quoted(q.quote)),
+    h('figcaption', {}, t('source.cite', { outlet: q.outlet, date: q.date }), ' — ', h('cite', {}, t('source.headline', { headline: quoted(q.headline) }))),
   );
 }
 
@@ -53,9 +54,13 @@ export function metersList(parties: readonly PartyMeter[], agreement: number): H
           'li',
           { 'data-party': p.id },
           swatch(p.colour),
-          p.measured
-            ? t('meters.party', { party: p.shortName, trust: p.trust, understanding: p.understanding })
-            : t('meters.partyUnmeasured', { party: p.shortName, trust: p.trust }),
+          p.seated
+            ? p.measured
+              ? t('meters.party', { party: p.shortName, trust: p.trust, understanding: p.understanding })
+              : t('meters.partyUnmeasured', { party: p.shortName, trust: p.trust })
+            : p.measured
+              ? t('meters.partyNotSeated', { party: p.shortName, understanding: p.understanding })
+              : t('meters.partyNotSeatedUnmeasured', { party: p.shortName }),
         ),
       ),
     ),

@@ -9,6 +9,7 @@ import type { Answer } from '../engine/answers';
 import { replayRun } from '../engine/run';
 import { understanding, type AnswerRecord } from '../engine/stats';
 import { getLocale } from '../i18n';
+import { quoted } from '../i18n/quoted';
 import { tt } from '../i18n/teacher';
 import { decodeRunCode } from '../replay/code';
 import { scenarioParties } from '../replay/timeline';
@@ -183,7 +184,7 @@ function wrongAnswerKeys(content: Content, q: Question, answer: Answer | null): 
       return 'value' in answer && answer.value !== q.answer ? [tt(answer.value ? 'dash.answer.true' : 'dash.answer.false')] : [];
     case 'sort': {
       if (!('assignments' in answer)) return [];
-      return q.statements.filter((s) => answer.assignments[s.id] !== s.party).map((s) => tt('dash.answer.sorted', { text: s.text, party: party(answer.assignments[s.id] ?? '') }));
+      return q.statements.filter((s) => answer.assignments[s.id] !== s.party).map((s) => tt('dash.answer.sorted', { text: quoted(s.text), party: party(answer.assignments[s.id] ?? '') }));
     }
     case 'order': {
       if (!('order' in answer) || answer.order.every((id, i) => q.events[i]?.id === id)) return [];

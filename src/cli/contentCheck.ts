@@ -1,6 +1,6 @@
 // `npm run content:check`: validates content/ and prints the counts an author needs.
 // Exits non-zero with errors that name the file, the item id and the field.
-import { checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
+import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
 import { formatContentError, loadContent } from '../content/loader';
 import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
 
@@ -14,6 +14,7 @@ else {
   errors.push(...checkNeutrality(result.content).map(formatContentError));
   errors.push(...checkNumbers(result.content).map(formatContentError));
   errors.push(...checkDuplicateQuestions(result.content).map(formatContentError));
+  errors.push(...checkAuthoringNotes(result.content).map(formatContentError));
 }
 if (errors.length) {
   console.error(`content:check found ${errors.length} problem(s):`);

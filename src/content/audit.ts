@@ -138,3 +138,28 @@ export function checkDuplicateQuestions(content: Content): ContentError[] {
   }
   return errors;
 }
+
+/**
+ * Words of an author's note to themselves, which must not reach a student: the seeds README's
+ * "outlet not named in the capture" once became a source's outlet on screen.
+ */
+const AUTHORING_NOTE = /\b(captures?|TODO|TBD|FIXME|XXX|lorem ipsum)\b|\bnot named in the\b/i;
+
+/** Every field a player can read, of sources and scenarios, with no authoring note in it. */
+export function checkAuthoringNotes(content: Content): ContentError[] {
+  const errors: ContentError[] = [];
+  for (const source of Object.values(content.sources)) {
+    for (const field of ['outlet', 'headline', 'date'] as const) {
+      if (AUTHORING_NOTE.test(source[field])) errors.push({ file: `content/sources/${source.id}.json`, id: source.id, field, message: `reads like a note for authors ("${source[field]}"): write what a student should read` });
+    }
+  }
+  const scan = (file: string, value: unknown) => {
+    for (const { path, text } of ownTextOf(value)) {
+      if (AUTHORING_NOTE.test(text)) errors.push({ file, field: path, message: `reads like a note for authors ("${text.slice(0, 60)}")` });
+    }
+  };
+  for (const [id, scenario] of Object.entries(content.scenarios)) scan(content.files[id] ?? id, scenario);
+  scan('content/parties.json', Object.values(content.parties));
+  scan('content/glossary.json', content.glossary);
+  return errors;
+}

@@ -4,6 +4,7 @@
 import type { Content } from '../content/loader';
 import type { Evidence, Meeting, Question, Requirement, Scenario } from '../content/schema';
 import { t } from '../i18n';
+import { quoted } from '../i18n/quoted';
 import { seededShuffle } from './rng';
 import { currentMeetingId, standingOf, type RunSnapshot } from './scenarioMachine';
 import { findQuestion, meetsRequirement, understandingPoints, type AnswerRecord, type Standing } from './stats';
@@ -32,6 +33,11 @@ export interface PartyMeter {
   colour: string;
   emblem: string;
   trust: number;
+  /**
+   * Whether the scenario keeps this party's trust: it sits at a table, starts with a trust value
+   * or is moved by a move. A party that is only asked about has no trust to show ("not at the table").
+   */
+  seated: boolean;
   understanding: number;
   /** Whether any question measuring this party has been answered yet. */
   measured: boolean;
@@ -54,10 +60,33 @@ export interface RunView {
   paused: boolean;
   lastAnswer: AnswerRecord | null;
   moves: MoveView[];
-  lastMove: { text: string; response: string; trustDelta: Record<string, number>; agreementDelta: number } | null;
+  lastMove: { kind: string; text: string; response: string; trustDelta: Record<string, number>; agreementDelta: number } | null;
   parties: PartyMeter[];
   agreement: number;
   ending: Scenario['endings'][number] | null;
+}
+
+/** Whether a scenario keeps a party's trust (see PartyMeter.seated). */
+export function keepsTrust(scenario: Scenario, partyId: string): boolean {
+  return (
+    partyId in scenario.initial.trust ||
+    scenario.meetings.some((m) => m.parties.includes(partyId) || m.moves.some((mv) => partyId in mv.effects.trust))
+  );
+}
+
+/**
+ * A question as a list of decisions names it: its prompt, or what the prompt is about when the
+ * prompt alone says nothing ("True or false?" → the statement; "Who said this?" → and the quote).
+ */
+export function questionLabel(q: Question): string {
+  switch (q.type) {
+    case 'true-false':
+      return t('question.label.trueFalse', { statement: q.statement });
+    case 'who-said':
+      return t('question.label.whoSaid', { prompt: q.prompt, quote: quoted(q.quote.quote) });
+    default:
+      return q.prompt;
+  }
 }
 
 export function quoteOf(content: Content, evidence: Evidence): Quote {
@@ -137,6 +166,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
         colour: p.colour,
         emblem: p.emblem,
         trust: ctx.trust[id] ?? 0,
+        seated: keepsTrust(scenario, id),
         understanding: standing.understanding[id] ?? 0,
         measured: !!points[id],
       };
@@ -173,7 +203,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
     }),
     lastMove:
       last && lastMoveDef
-        ? { text: lastMoveDef.text, response: lastMoveDef.response, trustDelta: last.trustDelta, agreementDelta: last.agreementDelta }
+        ? { kind: lastMoveDef.kind, text: lastMoveDef.text, response: lastMoveDef.response, trustDelta: last.trustDelta, agreementDelta: last.agreementDelta }
         : null,
     parties,
     agreement: ctx.agreement,

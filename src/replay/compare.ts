@@ -4,6 +4,7 @@ import type { Content } from '../content/loader';
 import type { Ending } from '../content/schema';
 import { stableStringify } from '../content/text';
 import { replayRun, type RunRecord } from '../engine/run';
+import { keepsTrust } from '../engine/presenter';
 import { standingOf } from '../engine/scenarioMachine';
 import { checkRecord } from '../persistence/runSave';
 import { decisionTimeline, scenarioParties, type Decision } from './timeline';
@@ -24,6 +25,8 @@ export interface PartyComparison {
   name: string;
   understanding: Pair<number>;
   trust: Pair<number>;
+  /** Whether the scenario keeps this party's trust (false: the party is asked about, never at the table). */
+  seated: boolean;
 }
 
 export interface RunComparison {
@@ -85,6 +88,7 @@ export function compareRuns(content: Content, a: RunRecord, b: RunRecord): RunCo
       name: content.parties[party]?.name ?? party,
       understanding: { a: standA.understanding[party] ?? 0, b: standB.understanding[party] ?? 0 },
       trust: { a: standA.trust[party] ?? 0, b: standB.trust[party] ?? 0 },
+      seated: keepsTrust(scenario, party),
     })),
     agreement: { a: standA.agreement, b: standB.agreement },
     decisions,

@@ -5,7 +5,7 @@ import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
 import type { Question, Scenario } from '../content/schema';
 import type { Answer } from '../engine/answers';
-import { quoteOf, type Quote } from '../engine/presenter';
+import { questionLabel, quoteOf, type Quote } from '../engine/presenter';
 import { startRun, type RunRecord } from '../engine/run';
 import { currentMeetingId, findMove, type RunEvent, type RunSnapshot } from '../engine/scenarioMachine';
 import { findQuestion, understanding, understandingPoints } from '../engine/stats';
@@ -46,6 +46,8 @@ export interface QuestionDecision extends DecisionBase {
   questionId: string;
   questionType: Question['type'];
   prompt: string;
+  /** How a list of decisions names the question (presenter.questionLabel): never a bare "True or false?". */
+  label: string;
   /** The answer as given, or null when the timer ran out first. */
   answer: Answer | null;
   /** Share right, 0..1 (partial for sort and order questions). */
@@ -155,6 +157,7 @@ export function decisionTimeline(content: Content, scenario: Scenario, record: R
       questionId: q.id,
       questionType: q.type,
       prompt: q.prompt,
+      label: questionLabel(q),
       answer: (answered.answer as Answer | null) ?? null,
       fraction: answered.fraction,
       correct: answered.fraction === 1,

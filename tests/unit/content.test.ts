@@ -2,7 +2,7 @@
 // original capture, the rules of the content issue hold, and broken content gives errors that
 // name the file, the item and the field.
 import { describe, expect, it } from 'vitest';
-import { checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../../src/content/audit';
+import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../../src/content/audit';
 import { formatContentError, loadContent } from '../../src/content/loader';
 import { containsVerbatim } from '../../src/content/text';
 import { readContentFiles, readSeed, seedsPresent } from '../../src/cli/contentFiles';
@@ -46,6 +46,8 @@ describe('the real content', () => {
   it('uses only numbers the sources print, and has no duplicate questions', () => {
     expect(checkNumbers(realContent()).map(formatContentError)).toEqual([]);
     expect(checkDuplicateQuestions(realContent()).map(formatContentError)).toEqual([]);
+    // Nothing a student reads is a note for authors (a source once showed "Outlet not named in the capture").
+    expect(checkAuthoringNotes(realContent()).map(formatContentError)).toEqual([]);
   });
 
   it('meets the content issue counts: 90+ questions, 15+ per scenario, every party measured 5+ times', () => {

@@ -1,5 +1,6 @@
 // The dossier: the situation, the parties at the tables, the source with outlet and date.
 import { t } from '../../../src/i18n';
+import { quoted } from '../../../src/i18n/quoted';
 import { actionButton } from '../act';
 import { h } from '../dom';
 import { partyChip, quoteBlock } from '../parts';
@@ -32,7 +33,7 @@ export const briefingScreen: Screen = (ctx) => {
       `${t('briefing.source')}: `,
       t('source.cite', { outlet: source.outlet, date: source.date }),
       ' — ',
-      h('cite', {}, t('source.headline', { headline: source.headline })),
+      h('cite', {}, t('source.headline', { headline: quoted(source.headline) })),
     ),
     h(
       'nav',

@@ -32,7 +32,7 @@ export const compareScreen: Screen = (ctx) => {
         {},
         h('tr', {}, h('th', { scope: 'row' }, t('compare.ending')), cell(c.endings.a?.title ?? t('compare.unfinished')), cell(c.endings.b?.title ?? t('compare.unfinished'))),
         h('tr', {}, h('th', { scope: 'row' }, t('compare.agreement')), cell(c.agreement.a), cell(c.agreement.b)),
-        ...c.parties.map((p) => h('tr', { 'data-party': p.party }, h('th', { scope: 'row' }, p.name), cell(`${p.understanding.a} / ${p.trust.a}`), cell(`${p.understanding.b} / ${p.trust.b}`))),
+        ...c.parties.map((p) => h('tr', { 'data-party': p.party }, h('th', { scope: 'row' }, p.name), cell(`${p.understanding.a} / ${p.seated ? p.trust.a : t('ending.table.notSeated')}`), cell(`${p.understanding.b} / ${p.seated ? p.trust.b : t('ending.table.notSeated')}`))),
       ),
     )),
     h('div', { class: 'compare-columns' },

@@ -39,7 +39,7 @@ export const debriefScreen: Screen = (ctx) => {
             { 'data-party': p.id },
             h('th', { scope: 'row' }, swatch(p.colour), content.parties[p.id]?.name ?? p.id),
             h('td', { 'data-understanding': p.measured ? p.understanding : '' }, p.measured ? `${p.understanding}` : t('ending.table.notMeasured')),
-            h('td', { 'data-trust': p.trust }, String(p.trust)),
+            p.seated ? h('td', { 'data-trust': p.trust }, String(p.trust)) : h('td', { 'data-trust': '' }, t('ending.table.notSeated')),
           ),
         ),
       ),

@@ -3,6 +3,7 @@
 import { handInResults } from '../../../src/classroom/handIn';
 import { MAX_NAME_LENGTH, resultsCode, resultsFileName, resultsFileText } from '../../../src/classroom/results';
 import { t } from '../../../src/i18n';
+import { quoted } from '../../../src/i18n/quoted';
 import { button, h } from '../dom';
 import { download } from '../download';
 import type { ScreenContext } from './types';
@@ -80,7 +81,7 @@ export function handInSection(ctx: ScreenContext): HTMLElement {
     'section',
     { class: 'hand-in', 'aria-labelledby': 'hand-in-heading' },
     h('h2', { id: 'hand-in-heading' }, t('handin.heading')),
-    h('p', {}, settings?.label ? t('handin.introClass', { label: settings.label }) : t('handin.intro')),
+    h('p', {}, settings?.label ? t('handin.introClass', { label: quoted(settings.label) }) : t('handin.intro')),
     h('div', { class: 'field' }, h('label', { for: 'student-name' }, t('handin.name')), input, h('p', { id: 'student-name-help', class: 'meta' }, t('handin.nameHelp'))),
     h(
       'nav',

@@ -4,6 +4,7 @@ import type { RunView } from '../../../src/engine/presenter';
 import { t, type StringKey } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { h } from '../dom';
+import { icon } from '../icons';
 import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
@@ -48,7 +49,8 @@ function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
             ? h(
                 'button',
                 { type: 'button', 'aria-disabled': 'true', 'aria-describedby': reasonsId, 'data-move': mv.id, class: 'is-locked' },
-                `🔒 ${t('moves.locked')} — ${label}`,
+                icon('lock'),
+                `${t('moves.locked')} — ${label}`,
               )
             : ctx.action(`move:${mv.id}`) && actionButton(ctx, `move:${mv.id}`, `${++key}. ${label}`, { 'data-move': mv.id, 'data-key': key }),
           mv.locked && h('ul', { id: reasonsId, class: 'reasons' }, ...mv.reasons.map((r) => h('li', {}, r))),
@@ -70,8 +72,10 @@ function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
   return h(
     'section',
     { class: 'outcome', 'aria-labelledby': 'screen-heading' },
-    h('p', { class: 'eyebrow' }, last.text),
+    // The eyebrow names the move in a word; its full text is the first line of the body.
+    h('p', { class: 'eyebrow' }, `${t(`moves.kind.${last.kind}` as StringKey)} · ${view.meeting?.title ?? ''}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('outcome.heading')),
+    h('p', { class: 'move-text' }, t('outcome.yourMove', { text: last.text })),
     h('p', { class: 'lead' }, ...glossed(session.content, last.response, new Set())),
     h('ul', { class: 'changes' }, ...(changes.length ? changes : [t('outcome.noChange')]).map((c) => h('li', {}, c))),
     h('nav', { class: 'menu row' }, actionButton(ctx, 'continue', t('nav.continue'), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),

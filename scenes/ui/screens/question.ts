@@ -7,6 +7,7 @@ import type { RunView } from '../../../src/engine/presenter';
 import { t } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { button, h } from '../dom';
+import { icon } from '../icons';
 import { partyNames, quoteBlock } from '../parts';
 import { glossed } from '../glossary';
 import { timerControls } from '../timer';
@@ -72,8 +73,8 @@ function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[
           h(
             'span',
             { class: 'order-buttons' },
-            button('↑', () => move(i, -1), { 'aria-label': t('question.moveUp', { text: text(id) }), disabled: i === 0, 'data-dir': 'up' }),
-            button('↓', () => move(i, 1), { 'aria-label': t('question.moveDown', { text: text(id) }), disabled: i === order.length - 1, 'data-dir': 'down' }),
+            h('button', { type: 'button', onclick: () => move(i, -1), 'aria-label': t('question.moveUp', { text: text(id) }), disabled: i === 0, 'data-dir': 'up' }, icon('up')),
+            h('button', { type: 'button', onclick: () => move(i, 1), 'aria-label': t('question.moveDown', { text: text(id) }), disabled: i === order.length - 1, 'data-dir': 'down' }, icon('down')),
           ),
         ),
       ),
@@ -143,18 +144,24 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   );
 }
 
-function answerText(content: Content, q: Question): string {
+/**
+ * The right answer, shown after a wrong one; an order question's events with their dates are
+ * shown after any answer (the dates are what the player learns from it).
+ */
+function rightAnswer(content: Content, q: Question, wrong: boolean): HTMLElement | null {
   const right = correctAnswer(q);
   switch (q.type) {
     case 'choice':
     case 'who-said':
-      return q.options.find((o) => o.id === (right as { optionId: string }).optionId)!.text;
+      return wrong ? h('p', { class: 'right-answer' }, t('feedback.rightAnswer', { answer: q.options.find((o) => o.id === (right as { optionId: string }).optionId)!.text })) : null;
     case 'true-false':
-      return q.answer ? t('question.true') : t('question.false');
+      return wrong ? h('p', { class: 'right-answer' }, t('feedback.rightAnswer', { answer: q.answer ? t('question.true') : t('question.false') })) : null;
     case 'sort':
-      return q.statements.map((s) => `${s.text} → ${content.parties[s.party]?.name ?? s.party}`).join(' · ');
+      return wrong
+        ? h('div', { class: 'right-answer' }, h('p', {}, t('feedback.sortAnswer')), h('ul', { class: 'answer-list' }, ...q.statements.map((s) => h('li', {}, t('feedback.sortedUnder', { text: s.text, party: content.parties[s.party]?.name ?? s.party })))))
+        : null;
     case 'order':
-      return q.events.map((e) => `${e.when}: ${e.text}`).join(' → ');
+      return h('div', { class: 'right-answer', 'data-order-dates': '' }, h('p', {}, t('feedback.orderDates')), h('ol', { class: 'answer-list' }, ...q.events.map((e) => h('li', {}, t('feedback.dated', { when: e.when, text: e.text })))));
   }
 }
 
@@ -179,7 +186,7 @@ export function feedbackPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     { class: `feedback ${last.fraction === 1 ? 'is-correct' : 'is-wrong'}`, 'aria-labelledby': 'screen-heading', 'data-question': q.id },
     h('h1', { id: 'screen-heading', tabindex: '-1', 'data-verdict': last.fraction === 1 ? 'correct' : 'wrong' }, verdict),
     chosen?.feedback && !chosen.correct && h('p', {}, chosen.feedback),
-    last.fraction < 1 && h('p', { class: 'right-answer' }, t('feedback.rightAnswer', { answer: answerText(content, q) })),
+    rightAnswer(content, q, last.fraction < 1),
     h('h2', {}, t('feedback.why')),
     h('p', {}, ...glossed(content, q.explanation, new Set())),
     h('h2', {}, t('feedback.evidence')),

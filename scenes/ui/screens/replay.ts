@@ -34,7 +34,7 @@ export function decisionList(ctx: ScreenContext, decisions: Decision[], options:
       return h(
         'li',
         { class: `decision ${d.kind}${options.highlight === d.index ? ' diverges' : ''}`, 'data-decision': d.index },
-        h('p', {}, d.kind === 'question' ? t('ending.timeline.answer', { prompt: d.prompt, result: verdict }) : t('ending.timeline.move', { meeting, text: d.text })),
+        h('p', {}, d.kind === 'question' ? t('ending.timeline.answer', { prompt: d.label, result: verdict }) : t('ending.timeline.move', { meeting, text: d.text })),
         h('p', { class: 'meta' }, effectsText(content, d)),
         d.evidence[0] && h('details', {}, h('summary', {}, t('feedback.evidence')), ...d.evidence.map((e) => quoteBlock(content, e))),
         options.rewind && actionButton(ctx, `rewind:${d.index}`, t('replay.rewind'), { class: 'quiet', 'data-action': 'rewind' }),

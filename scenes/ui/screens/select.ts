@@ -1,4 +1,4 @@
-// Scenario select: the five moments in timeline order.
+// Scenario select: the moments on offer (every scenario, or the class's), in timeline order.
 import { t } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { h } from '../dom';
@@ -7,11 +7,12 @@ import type { Screen } from './types';
 
 export const selectScreen: Screen = (ctx) => {
   const { content } = ctx.session;
+  const years = ctx.session.scenarioIds.map((id) => content.scenarios[id]!.year);
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'screen-heading' },
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('select.heading')),
-    h('p', {}, t('select.intro')),
+    h('p', {}, years.length === 1 ? t('select.introOne', { first: years[0]! }) : t('select.intro', { count: years.length, first: Math.min(...years), last: Math.max(...years) })),
     h(
       'ol',
       { class: 'timeline' },

@@ -1,8 +1,15 @@
 // Title menu: plain HTML, shown before Phaser has loaded.
+import type { Content } from '../../../src/content/loader';
 import { t } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { h } from '../dom';
 import type { Screen } from './types';
+
+/** How many reports the content is built from and the years they span. */
+function reportSpan(content: Content): { count: number; first: number; last: number } {
+  const years = Object.values(content.sources).map((s) => s.year);
+  return { count: years.length, first: Math.min(...years), last: Math.max(...years) };
+}
 
 export const titleScreen: Screen = (ctx) => {
   const { session, prefs } = ctx;
@@ -27,6 +34,6 @@ export const titleScreen: Screen = (ctx) => {
       actionButton(ctx, 'history', t('title.history'), { 'data-action': 'history' }),
       actionButton(ctx, 'settings', t('title.settings'), { 'data-action': 'settings' }),
     ),
-    h('p', { class: 'about' }, t('title.about')),
+    h('p', { class: 'about' }, t('title.about', reportSpan(session.content))),
   );
 };
