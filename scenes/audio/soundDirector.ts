@@ -100,6 +100,8 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
     const screen = screenName(session);
     const next = cueView(screen, screen === 'negotiation' || screen === 'debrief' ? session.runView() : null);
     const cues = soundsFor(prev, next);
+    // A caption belongs to the screen and meeting of its sound: it never stays into the next one.
+    if (prev && (prev.screen !== next.screen || prev.meetingId !== next.meetingId || prev.meetingNumber !== next.meetingNumber)) hideCaption();
     prev = next;
     board.setMusic(cues.music);
     for (const effect of cues.effects) board.play(effect);
