@@ -22,7 +22,8 @@ import type { Plugin } from 'vite';
 import { h } from '../../scenes/ui/dom';
 import { titleScreen } from '../../scenes/ui/screens/title';
 import type { ScreenContext } from '../../scenes/ui/screens/types';
-import { loadContent } from '../content/loader';
+import { loadContent, type Content } from '../content/loader';
+import { screenActions } from '../machines/actions';
 import { setLocale, t } from '../i18n';
 import { readContentFiles, ROOT } from './contentFiles';
 
@@ -41,17 +42,24 @@ function renderHtml(build: () => Element): string {
 }
 
 /**
- * The title screen as a first-time player sees it (no run to resume, no class label), as HTML.
- * `tutorialId` is the content's practice scenario, or null.
+ * The title screen as a first-time player sees it (no run to resume, no class label), as HTML,
+ * with the buttons the title offers (src/machines/actions.ts). `content` is the checked content,
+ * or null when it does not load (the title then shows no count of reports).
  */
-export function titleScreenHtml(tutorialId: string | null): string {
+export function titleScreenHtml(content: Content | null): string {
   setLocale('en');
+  const shown: Content = content ?? { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} };
+  const context = { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false };
+  const offered = new Map(
+    screenActions({ screen: 'title', context, content: shown, scenarioIds: shown.scenarioOrder, run: null, decisions: 0, history: [], lastCode: null, watch: null }).map((a) => [a.id, a.event]),
+  );
   const ctx = {
-    session: { app: { getSnapshot: () => ({ context: { canResume: false } }) }, content: { tutorialId }, classSettings: null },
+    session: { app: { getSnapshot: () => ({ context }) }, content: shown, classSettings: null },
     send: () => {},
     announce: () => {},
     prefs: { get: () => ({ tutorialSeen: false }), set: () => {} },
     refresh: () => {},
+    action: (id: string) => offered.get(id) ?? null,
   } as unknown as ScreenContext;
   return renderHtml(() => {
     const screen = titleScreen(ctx);
@@ -112,7 +120,7 @@ export function pageShellPlugin(): Plugin {
           title: escapeText(t('app.name')),
           skip: escapeText(t('app.skip')),
           noscript: escapeText(t('shell.noscript')),
-          shell: titleScreenHtml(loaded.ok ? loaded.content.tutorialId : null) + cannotStartHtml(),
+          shell: titleScreenHtml(loaded.ok ? loaded.content : null) + cannotStartHtml(),
         };
         let out = serving ? devPolicy(html) : html;
         for (const [name, value] of Object.entries(parts)) {

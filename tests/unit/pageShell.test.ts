@@ -40,7 +40,7 @@ describe('app icons', () => {
 
 describe('the static page shell', () => {
   it('is the title screen with its menu inert and no data-action to click', () => {
-    const html = titleScreenHtml(content.tutorialId);
+    const html = titleScreenHtml(content);
     expect(html).toMatch(/^<section /);
     expect(html).toContain(`>${en['app.name']}</h1>`);
     expect(html).toContain(`>${en['title.play']}</button>`);

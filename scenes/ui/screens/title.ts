@@ -6,15 +6,16 @@ import { h } from '../dom';
 import type { Screen } from './types';
 
 /** How many reports the content is built from and the years they span. */
-function reportSpan(content: Content): { count: number; first: number; last: number } {
+function reportSpan(content: Content): { count: number; first: number; last: number } | null {
   const years = Object.values(content.sources).map((s) => s.year);
-  return { count: years.length, first: Math.min(...years), last: Math.max(...years) };
+  return years.length ? { count: years.length, first: Math.min(...years), last: Math.max(...years) } : null;
 }
 
 export const titleScreen: Screen = (ctx) => {
   const { session, prefs } = ctx;
   const { canResume } = session.app.getSnapshot().context;
   const tutorialId = session.content.tutorialId;
+  const span = reportSpan(session.content);
   // A first-time player is offered the practice first.
   const firstTime = !!tutorialId && !prefs.get().tutorialSeen && !canResume;
   const tutorial = actionButton(ctx, 'tutorial', t('title.tutorial'), { class: firstTime ? 'primary' : '', 'data-action': 'tutorial' }, () => prefs.set({ tutorialSeen: true }));
@@ -34,6 +35,6 @@ export const titleScreen: Screen = (ctx) => {
       actionButton(ctx, 'history', t('title.history'), { 'data-action': 'history' }),
       actionButton(ctx, 'settings', t('title.settings'), { 'data-action': 'settings' }),
     ),
-    h('p', { class: 'about' }, t('title.about', reportSpan(session.content))),
+    span && h('p', { class: 'about' }, t('title.about', span)),
   );
 };
