@@ -100,8 +100,9 @@ export function mountSound(session: Session, prefs: SoundPrefs, options: SoundOp
     const screen = screenName(session);
     const next = cueView(screen, screen === 'negotiation' || screen === 'debrief' ? session.runView() : null);
     const cues = soundsFor(prev, next);
-    // A caption belongs to the screen and meeting of its sound: it never stays into the next one.
-    if (prev && (prev.screen !== next.screen || prev.meetingId !== next.meetingId || prev.meetingNumber !== next.meetingNumber)) hideCaption();
+    // A caption belongs to the moment of its sound (a screen, a meeting, a phase, a question): it
+    // never stays on into the next one.
+    if (prev && (['screen', 'phase', 'meetingId', 'meetingNumber', 'questionId'] as const).some((k) => prev![k] !== next[k])) hideCaption();
     prev = next;
     board.setMusic(cues.music);
     for (const effect of cues.effects) board.play(effect);
