@@ -7,6 +7,7 @@ import {
   PartiesFileSchema,
   ScenarioSchema,
   SourceSchema,
+  WALKOUT_FLAG,
   type Evidence,
   type GlossaryTerm,
   type Party,
@@ -213,7 +214,13 @@ function checkScenario(file: string, s: Scenario, ctx: CheckContext): void {
   };
   const declaredFlags = new Set(s.flags.map((f) => f.id));
   const flag = (field: string, flagId: string, id?: string) => {
-    if (!declaredFlags.has(flagId)) err(field, `flag "${flagId}" is not declared in "flags"`, id);
+    // A walk-out's flag is declared for every party by the engine (src/engine/reactions.ts).
+    const walkout = WALKOUT_FLAG.exec(flagId);
+    if (walkout) {
+      if (!parties[walkout[1]!]) err(field, `flag "${flagId}" names no known party`, id);
+    } else if (!declaredFlags.has(flagId)) {
+      err(field, `flag "${flagId}" is not declared in "flags"`, id);
+    }
   };
   const requirement = (field: string, r: Requirement, id?: string) => {
     if ('party' in r) party(`${field}.party`, r.party, id);
@@ -246,6 +253,18 @@ function checkScenario(file: string, s: Scenario, ctx: CheckContext): void {
       mv.effects.setFlags.forEach((f, fi) => flag(`${mat}.effects.setFlags.${fi}`, f, mv.id));
       mv.effects.clearFlags.forEach((f, fi) => flag(`${mat}.effects.clearFlags.${fi}`, f, mv.id));
       mv.evidence.forEach((e, ei) => checkEvidence(file, mv.id, `${mat}.evidence.${ei}`, e));
+      // Exactly one reaction per party at the table, each resting on a quote from the sources.
+      mv.reactions?.forEach((r, ri) => {
+        const rat = `${mat}.reactions.${ri}`;
+        if (!m.parties.includes(r.party)) err(`${rat}.party`, `"${r.party}" does not sit at meeting "${m.id}"`, mv.id);
+        else if (mv.reactions!.findIndex((o) => o.party === r.party) !== ri) err(`${rat}.party`, `a second reaction for "${r.party}"`, mv.id);
+        checkEvidence(file, mv.id, `${rat}.evidence`, r.evidence);
+      });
+      if (mv.reactions) {
+        for (const p of m.parties) {
+          if (!mv.reactions.some((r) => r.party === p)) err(`${mat}.reactions`, `no reaction for "${p}", who sits at meeting "${m.id}"`, mv.id);
+        }
+      }
     });
     if (m.moves.every((mv) => mv.requires.length > 0)) {
       err(`${at}.moves`, 'at least one move must have no requirement, so a meeting always has a way out', m.id);

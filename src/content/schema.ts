@@ -2,7 +2,14 @@
 // Types are inferred from these schemas so the engine and the views never restate them.
 import * as z from 'zod';
 
+/** The version of parties, sources, glossary and neutrality files (unchanged since the first). */
 export const SCHEMA_VERSION = 1;
+/**
+ * The version scenario files are written in. Version 2 adds `reactions` to moves, from which the
+ * engine derives trust and agreement (src/engine/reactions.ts). Version 1 files still load: their
+ * moves keep typed effects and have no reactions (`npm run content:migrate -- FILE` rewrites one).
+ */
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const Id = z
   .string()
@@ -165,6 +172,22 @@ export const RequirementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('no-flag'), flag: Id }),
 ]);
 
+/** How a party at the table takes a move, from warmest to coldest: the order scoring relies on. */
+export const REACTIONS = ['welcomes', 'accepts', 'objects', 'rejects', 'walks-out'] as const;
+
+/** The flag a walk-out sets: declared implicitly in every scenario for every party. */
+export const walkoutFlag = (party: string) => `walkout-${party}`;
+export const WALKOUT_FLAG = /^walkout-([a-z0-9][a-z0-9-]*)$/;
+
+export const ReactionSchema = z.strictObject({
+  party: Id,
+  reaction: z.enum(REACTIONS),
+  /** The party's stance the reaction rests on: a verbatim quote, checked like all evidence. */
+  evidence: EvidenceSchema,
+  /** Weight of predicting this reaction, as a question's difficulty (default 2). */
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+});
+
 export const EffectsSchema = z.strictObject({
   trust: z.record(z.string(), z.number().int().min(-100).max(100)).default({}),
   agreement: z.number().int().min(-100).max(100).default(0),
@@ -183,6 +206,11 @@ export const MoveSchema = z.strictObject({
   /** The next meeting's id, or "end" to conclude the scenario. */
   next: Id,
   evidence: z.array(EvidenceSchema).default([]),
+  /**
+   * Schema version 2: how each party seated at the meeting takes the move. When present, trust and
+   * agreement follow from them (src/engine/reactions.ts) and `effects` may only set or clear flags.
+   */
+  reactions: z.array(ReactionSchema).min(1).optional(),
 });
 
 export const MeetingSchema = z.strictObject({
@@ -212,7 +240,9 @@ export const EndingSchema = z.strictObject({
 });
 
 export const ScenarioSchema = z.strictObject({
-  schemaVersion: Version,
+  schemaVersion: z.union([z.literal(1), z.literal(SCENARIO_SCHEMA_VERSION)], {
+    error: `schemaVersion must be ${SCENARIO_SCHEMA_VERSION} (or 1, the previous version, still read)`,
+  }),
   id: Id,
   lang: Lang,
   title: Text,
@@ -242,6 +272,26 @@ export const ScenarioSchema = z.strictObject({
   maxDecisions: z.number().int().min(1).max(200),
   /** A guided practice run: kept off the timeline, started from "How to play", shown with coaching. */
   tutorial: z.boolean().default(false),
+}).superRefine((scenario, ctx) => {
+  // Version 1 moves type their effects; version 2 moves declare reactions and the engine derives
+  // the effects, so a move never says the same thing twice (and never disagrees with itself).
+  scenario.meetings.forEach((m, mi) =>
+    m.moves.forEach((mv, vi) => {
+      const at = ['meetings', mi, 'moves', vi];
+      if (scenario.schemaVersion === 1 && mv.reactions) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'reactions'], message: 'reactions need schemaVersion 2 (run npm run content:migrate)' });
+      }
+      if (scenario.schemaVersion !== 1 && !mv.reactions) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'reactions'], message: 'every move needs reactions in schemaVersion 2, one per party at the table' });
+      }
+      if (mv.reactions && Object.keys(mv.effects.trust).length) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'effects', 'trust'], message: 'a move with reactions may not type trust effects: they follow from the reactions' });
+      }
+      if (mv.reactions && mv.effects.agreement !== 0) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'effects', 'agreement'], message: 'a move with reactions may not type an agreement effect: it follows from the reactions' });
+      }
+    }),
+  );
 });
 
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -253,6 +303,8 @@ export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
 export type Requirement = z.infer<typeof RequirementSchema>;
 export type Effects = z.infer<typeof EffectsSchema>;
+export type ReactionKind = (typeof REACTIONS)[number];
+export type Reaction = z.infer<typeof ReactionSchema>;
 export type Move = z.infer<typeof MoveSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type Ending = z.infer<typeof EndingSchema>;

@@ -2,13 +2,15 @@
 // reachable, whether any state has no way out, how many distinct paths there are and how many
 // decisions the longest takes. Every unlocked move is tried; within a meeting the answers are
 // all right or all wrong (understanding gates are thresholds, so these are the extremes; the
-// property tests cover mixed answers). Trying each answer separately multiplies the states by
+// property tests cover mixed answers). Predictions count as answers: a move's prediction is all
+// right or all wrong as the meeting's answers were. Trying each answer separately multiplies the states by
 // 2^questions and takes minutes.
 import { initialTransition, transition } from 'xstate';
 import type { Scenario } from '../content/schema';
 import { representativeAnswers } from './answers';
 import { machineFor } from './run';
-import { currentMeetingId, standingOf, type RunEvent, type RunSettings, type RunSnapshot } from './scenarioMachine';
+import { representativePredictions } from './reactions';
+import { currentMeetingId, findMove, standingOf, type RunEvent, type RunSettings, type RunSnapshot } from './scenarioMachine';
 import { findQuestion, meetsRequirement, understandingPoints } from './stats';
 
 /** The events a player can meaningfully send in this snapshot (the explorer's and simulator's menu). */
@@ -22,6 +24,14 @@ export function choicesAt(scenario: Scenario, snapshot: RunSnapshot): RunEvent[]
   }
   if (snapshot.hasTag('feedback')) return [{ type: 'feedback.continue' }];
   if (snapshot.hasTag('outcome')) return [{ type: 'outcome.continue' }];
+  if (snapshot.hasTag('predicting')) {
+    const meetingId = currentMeetingId(snapshot) ?? '';
+    const meeting = scenario.meetings.find((m) => m.id === meetingId);
+    const move = findMove(scenario, meetingId, snapshot.context.predictingMoveId ?? '');
+    return meeting && move
+      ? representativePredictions(move, meeting, snapshot.context.flags).map((predictions) => ({ type: 'prediction.submit', predictions }))
+      : [];
+  }
   if (snapshot.hasTag('moves')) {
     const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(snapshot));
     const standing = standingOf(scenario, snapshot.context);
@@ -32,12 +42,12 @@ export function choicesAt(scenario: Scenario, snapshot: RunSnapshot): RunEvent[]
   return [];
 }
 
-export const isDecision = (event: RunEvent) => event.type === 'answer.submit' || event.type === 'move.choose';
+export const isDecision = (event: RunEvent) => event.type === 'answer.submit' || event.type === 'prediction.submit' || event.type === 'move.choose';
 
 /** Everything the future of a run depends on; runs with the same key behave the same from here. */
 function futureKey(snapshot: RunSnapshot, scenario: Scenario): string {
   const c = snapshot.context;
-  const points = understandingPoints(scenario, c.answers);
+  const points = understandingPoints(scenario, c.answers, c.predictions);
   return JSON.stringify([
     snapshot.value,
     snapshot.status,
@@ -46,6 +56,7 @@ function futureKey(snapshot: RunSnapshot, scenario: Scenario): string {
     [...c.flags].sort(),
     Object.entries(points).sort(([a], [b]) => a.localeCompare(b)).map(([p, v]) => [p, v.earned, v.possible]),
     c.questionId,
+    c.predictingMoveId,
     c.hintUsed,
     c.moves[c.moves.length - 1]?.next ?? null,
   ]);
@@ -87,16 +98,19 @@ export function exploreScenario(scenario: Scenario, settings: RunSettings = { ti
     let movedOn = false;
     const options: Array<[RunEvent, Mode]> = [];
     const choices = choicesAt(scenario, snapshot);
-    if (snapshot.hasTag('question')) {
-      // The meeting's first question picks right or wrong for all of its questions.
+    if (snapshot.hasTag('question') || snapshot.hasTag('predicting')) {
+      // The meeting's first question picks right or wrong for all of its questions and its prediction.
       if (mode === null) choices.forEach((event, i) => options.push([event, i === 0 ? 0 : 1]));
       else options.push([choices[mode]!, mode]);
     } else {
-      for (const event of choices) options.push([event, event.type === 'move.choose' ? null : mode]);
+      for (const event of choices) options.push([event, mode]);
     }
-    for (const [event, nextMode] of options) {
+    for (const [event, chosenMode] of options) {
       const [next] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
       if (next === snapshot || futureKey(next, scenario) === futureKey(snapshot, scenario)) continue;
+      // The mode lasts until the meeting's move is settled (chosen, and predicted if it asks).
+      const settled = (event.type === 'move.choose' && !next.hasTag('predicting')) || event.type === 'prediction.submit';
+      const nextMode = settled ? null : chosenMode;
       movedOn = true;
       const sub = visit(next, nextMode);
       result.paths += sub.paths;

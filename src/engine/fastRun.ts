@@ -1,6 +1,6 @@
 // The simulator's fast path: a plain transition function with the same behaviour as a scenario's
-// statechart (./scenarioMachine.ts) for runs without a timer and without hints, which is how the
-// simulator plays. Profiling showed the time of a simulated run goes on XState resolving each
+// statechart (./scenarioMachine.ts) for runs without a timer and without hints, with predictions
+// on or off, which is how the simulator plays. Profiling showed the time of a simulated run goes on XState resolving each
 // event in a machine of a few hundred states (about 25 µs an event, whether through an actor or
 // the pure `transition()`), not on creating actors; this steps a small mutable record instead,
 // some hundred times faster, using the same scoring and requirement functions as the machine.
@@ -11,10 +11,11 @@
 // to report if they differ.
 import type { Meeting, Move, Question, Scenario } from '../content/schema';
 import { isAnswerValid, representativeAnswers, scoreAnswer } from './answers';
-import type { RunEvent } from './scenarioMachine';
-import { answerPoints, clamp, meetsRequirement, type Points, type Standing } from './stats';
+import { hasReactions, isPredictionValid, moveEffects, reactionsNow, representativePredictions, scorePrediction } from './reactions';
+import { predictionsOn, type RunEvent, type RunSettings } from './scenarioMachine';
+import { answerPoints, clamp, DEFAULT_PREDICTION_DIFFICULTY, meetsRequirement, type Points, type Standing } from './stats';
 
-export type FastPhase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'outcome' | 'stuck' | 'ending';
+export type FastPhase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'stuck' | 'ending';
 
 interface CompiledQuestion {
   question: Question;
@@ -39,9 +40,14 @@ export interface FastRun {
   trust: Record<string, number>;
   agreement: number;
   flags: string[];
-  /** Understanding points per party, accumulated in answer order as `understandingPoints` does. */
+  /** Understanding points per party from answers, accumulated in answer order as `understandingSplit` does. */
   points: Record<string, Points>;
+  /** The same from predictions, in prediction order. */
+  predictionPoints: Record<string, Points>;
+  /** The move chosen and waiting for its prediction, in phase 'predicting'. */
+  pending: Move | null;
   answers: number;
+  predictions: number;
   moves: number;
   lastNext: string | null;
   endingId: string | null;
@@ -55,7 +61,7 @@ export interface FastResult {
   trust: Record<string, number>;
   agreement: number;
   flags: string[];
-  /** Answers plus moves. */
+  /** Answers, predictions and moves. */
   decisions: number;
 }
 
@@ -71,6 +77,8 @@ export interface CompiledScenario {
   understanding(run: FastRun): Record<string, number>;
   /** The question on screen or in feedback (the machine's `context.questionId`). */
   questionId(run: FastRun): string | null;
+  /** The move being predicted (the machine's `context.predictingMoveId`). */
+  predictingMoveId(run: FastRun): string | null;
   /** The run's result once it has ended, else null. */
   result(run: FastRun): FastResult | null;
 }
@@ -82,14 +90,17 @@ const FEEDBACK: readonly RunEvent[] = [{ type: 'feedback.continue' }];
 const OUTCOME: readonly RunEvent[] = [{ type: 'outcome.continue' }];
 
 const compiled = new WeakMap<Scenario, CompiledScenario>();
-/** One compiled form per scenario object. */
-export function compileScenario(scenario: Scenario): CompiledScenario {
-  let c = compiled.get(scenario);
-  if (!c) compiled.set(scenario, (c = compile(scenario)));
+const compiledOff = new WeakMap<Scenario, CompiledScenario>();
+/** One compiled form per scenario object and prediction setting (timer off, hints off). */
+export function compileScenario(scenario: Scenario, settings: Pick<RunSettings, 'predictions'> = {}): CompiledScenario {
+  const on = predictionsOn({ timerSeconds: null, hintsEnabled: false, ...settings });
+  const cache = on ? compiled : compiledOff;
+  let c = cache.get(scenario);
+  if (!c) cache.set(scenario, (c = compile(scenario, on)));
   return c;
 }
 
-function compile(scenario: Scenario): CompiledScenario {
+function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
   const meetings = new Map<string, CompiledMeeting>();
   for (const meeting of scenario.meetings) {
     meetings.set(meeting.id, {
@@ -118,7 +129,15 @@ function compile(scenario: Scenario): CompiledScenario {
     const out: Record<string, number> = {};
     for (const party in run.points) {
       const p = run.points[party]!;
-      out[party] = p.possible ? Math.round((100 * p.earned) / p.possible) : 0;
+      const q = run.predictionPoints[party];
+      const earned = p.earned + (q?.earned ?? 0);
+      const possible = p.possible + (q?.possible ?? 0);
+      out[party] = possible ? Math.round((100 * earned) / possible) : 0;
+    }
+    for (const party in run.predictionPoints) {
+      if (party in run.points) continue;
+      const q = run.predictionPoints[party]!;
+      out[party] = q.possible ? Math.round((100 * q.earned) / q.possible) : 0;
     }
     return (run.understanding = out);
   };
@@ -143,14 +162,28 @@ function compile(scenario: Scenario): CompiledScenario {
     run.phase = 'feedback';
   };
 
+  /** Scores predictions (null: the timer ran out) as the machine's recordPrediction does. */
+  const recordPrediction = (run: FastRun, move: Move, given: Record<string, string> | null) => {
+    for (const r of reactionsNow(move, run.meeting!.meeting, run.flags)) {
+      const difficulty = r.difficulty ?? DEFAULT_PREDICTION_DIFFICULTY;
+      const acc = (run.predictionPoints[r.party] ??= { earned: 0, possible: 0 });
+      acc.earned += difficulty * scorePrediction(given?.[r.party] as never, r.reaction);
+      acc.possible += difficulty;
+    }
+    run.predictions++;
+    run.understanding = null;
+  };
+
   const applyMove = (run: FastRun, move: Move) => {
-    for (const [party, delta] of Object.entries(move.effects.trust)) run.trust[party] = clamp((run.trust[party] ?? 0) + delta);
-    run.agreement = clamp(run.agreement + move.effects.agreement);
-    const flags = run.flags.filter((f) => !move.effects.clearFlags.includes(f));
-    for (const f of move.effects.setFlags) if (!flags.includes(f)) flags.push(f);
+    const effects = moveEffects(move, run.meeting!.meeting, run.flags);
+    for (const [party, delta] of Object.entries(effects.trust)) run.trust[party] = clamp((run.trust[party] ?? 0) + delta);
+    run.agreement = clamp(run.agreement + effects.agreement);
+    const flags = run.flags.filter((f) => !effects.clearFlags.includes(f));
+    for (const f of effects.setFlags) if (!flags.includes(f)) flags.push(f);
     run.flags = flags;
     run.moves++;
     run.lastNext = move.next;
+    run.pending = null;
     run.phase = 'outcome';
   };
 
@@ -184,7 +217,20 @@ function compile(scenario: Scenario): CompiledScenario {
 
   const chooseMove = (run: FastRun, moveId: string) => {
     const move = run.meeting!.meeting.moves.find((mv) => mv.id === moveId);
-    if (move && allMet(move.requires, standing(run))) applyMove(run, move);
+    if (!move || !allMet(move.requires, standing(run))) return;
+    if (predicting && hasReactions(move) && reactionsNow(move, run.meeting!.meeting, run.flags).length > 0) {
+      run.pending = move;
+      run.phase = 'predicting';
+    } else {
+      applyMove(run, move);
+    }
+  };
+
+  const predict = (run: FastRun, predictions: Record<string, string>) => {
+    const move = run.pending!;
+    if (!isPredictionValid(move, run.meeting!.meeting, run.flags, predictions)) return;
+    recordPrediction(run, move, predictions);
+    applyMove(run, move);
   };
 
   return {
@@ -197,7 +243,10 @@ function compile(scenario: Scenario): CompiledScenario {
       agreement: scenario.initial.agreement,
       flags: [],
       points: {},
+      predictionPoints: {},
+      pending: null,
       answers: 0,
+      predictions: 0,
       moves: 0,
       lastNext: null,
       endingId: null,
@@ -215,6 +264,8 @@ function compile(scenario: Scenario): CompiledScenario {
           return FEEDBACK;
         case 'outcome':
           return OUTCOME;
+        case 'predicting':
+          return representativePredictions(run.pending!, run.meeting!.meeting, run.flags).map((predictions) => ({ type: 'prediction.submit', predictions }));
         case 'moves': {
           const s = standing(run);
           const m = run.meeting!;
@@ -266,6 +317,9 @@ function compile(scenario: Scenario): CompiledScenario {
         case 'outcome.continue':
           if (run.phase === 'outcome') continueFrom(run);
           return;
+        case 'prediction.submit':
+          if (run.phase === 'predicting') predict(run, event.predictions);
+          return;
         // Hints are off and there is no timer: the machine ignores these.
         default:
           return;
@@ -273,6 +327,7 @@ function compile(scenario: Scenario): CompiledScenario {
     },
     understanding: understandingOf,
     questionId: (run) => (run.phase === 'question' || run.phase === 'feedback' ? run.meeting!.questions[run.question]!.question.id : null),
+    predictingMoveId: (run) => (run.phase === 'predicting' ? run.pending!.id : null),
     result(run) {
       if (run.phase !== 'ending') return null;
       return {
@@ -281,7 +336,7 @@ function compile(scenario: Scenario): CompiledScenario {
         trust: run.trust,
         agreement: run.agreement,
         flags: run.flags,
-        decisions: run.answers + run.moves,
+        decisions: run.answers + run.predictions + run.moves,
       };
     },
   };

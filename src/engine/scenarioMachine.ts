@@ -1,17 +1,25 @@
 // The negotiation statechart, generated from one validated scenario: a state per meeting, and in
 // it the opening, a state per question (asking → feedback), the moves and their outcome; then the
-// endings, chosen in content order by their conditions. Time arrives as delayed transitions and
+// endings, chosen in content order by their conditions. A move with reactions (schema version 2)
+// passes through a prediction step (a state per such move: predicting → outcome) when the run's
+// settings have predictions on. Time arrives as delayed transitions and
 // every random choice comes from the seed in `input`, so a seed and the event log replay a run.
-import { assign, setup, type SnapshotFrom } from 'xstate';
-import type { Meeting, Move, Scenario } from '../content/schema';
+import { and, assign, setup, type SnapshotFrom } from 'xstate';
+import type { Meeting, Move, ReactionKind, Scenario } from '../content/schema';
 import { isAnswerValid, scoreAnswer, type Answer } from './answers';
-import { clamp, findQuestion, meetsRequirement, understanding, type AnswerRecord, type Standing } from './stats';
+import { hasReactions, isPredictionValid, moveEffects, reactionsNow, scorePrediction } from './reactions';
+import { clamp, findQuestion, meetsRequirement, understanding, type AnswerRecord, type PredictionRecord, type Standing } from './stats';
 
 export interface RunSettings {
   /** Seconds per question, or null for no timer (the default). */
   timerSeconds: number | null;
   hintsEnabled: boolean;
+  /** Whether moves with reactions ask the player to predict them first; absent means on. */
+  predictions?: boolean;
 }
+
+/** Predictions are on unless the settings turn them off (a class link can). */
+export const predictionsOn = (settings: RunSettings) => settings.predictions !== false;
 
 export interface RunInput {
   seed: number;
@@ -36,6 +44,9 @@ export interface RunContext {
   flags: string[];
   answers: AnswerRecord[];
   moves: MoveRecord[];
+  predictions: PredictionRecord[];
+  /** The move whose reactions are being predicted, while in its prediction step. */
+  predictingMoveId: string | null;
   /** The question on screen and whether its hint was used (reset on entering a question). */
   questionId: string | null;
   hintUsed: boolean;
@@ -49,6 +60,8 @@ export type RunEvent =
   | { type: 'answer.submit'; answer: Answer }
   | { type: 'feedback.continue' }
   | { type: 'move.choose'; moveId: string }
+  /** One reaction per party present at the table (exactly those parties). */
+  | { type: 'prediction.submit'; predictions: Record<string, ReactionKind> }
   | { type: 'outcome.continue' }
   | { type: 'timer.pause' }
   | { type: 'timer.resume' }
@@ -63,6 +76,7 @@ export interface RunResult {
   flags: string[];
   answers: AnswerRecord[];
   moves: MoveRecord[];
+  predictions: PredictionRecord[];
 }
 
 export const MACHINE_ID = 'scenario';
@@ -72,7 +86,7 @@ const abs = (...path: string[]) => `#${[MACHINE_ID, ...path].join('.')}`;
 
 export function standingOf(scenario: Scenario, context: RunContext): Standing {
   return {
-    understanding: understanding(scenario, context.answers),
+    understanding: understanding(scenario, context.answers, context.predictions),
     trust: context.trust,
     agreement: context.agreement,
     flags: context.flags,
@@ -82,6 +96,8 @@ export function standingOf(scenario: Scenario, context: RunContext): Standing {
 export function findMove(scenario: Scenario, meetingId: string, moveId: string): Move | undefined {
   return scenario.meetings.find((m) => m.id === meetingId)?.moves.find((mv) => mv.id === moveId);
 }
+
+const predictState = (moveId: string) => `predict_${moveId}`;
 
 export function createScenarioMachine(scenario: Scenario) {
   const lastMove = (context: RunContext) => context.moves[context.moves.length - 1];
@@ -104,6 +120,16 @@ export function createScenarioMachine(scenario: Scenario) {
         return context.settings.hintsEnabled && !context.hintUsed && !!q?.hint;
       },
       timerOn: ({ context }) => context.settings.timerSeconds !== null,
+      // No prediction step when predictions are off or everyone at the table has walked out.
+      asksPrediction: ({ context }, params: { meetingId: string; moveId: string }) => {
+        const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
+        return predictionsOn(context.settings) && reactionsNow(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags).length > 0;
+      },
+      isPredictionValid: ({ context, event }, params: { meetingId: string; moveId: string }) => {
+        if (event.type !== 'prediction.submit') return false;
+        const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
+        return isPredictionValid(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags, event.predictions);
+      },
       canChooseMove: ({ context, event }, params: { meetingId: string; moveId: string }) => {
         if (event.type !== 'move.choose' || event.moveId !== params.moveId) return false;
         const move = findMove(scenario, params.meetingId, params.moveId);
@@ -146,18 +172,35 @@ export function createScenarioMachine(scenario: Scenario) {
         return { answers: [...context.answers, record] };
       }),
       leaveQuestion: assign({ questionId: null, hintUsed: false }),
+      enterPrediction: assign((_, params: { moveId: string }) => ({ predictingMoveId: params.moveId })),
+      leavePrediction: assign({ predictingMoveId: null }),
+      recordPrediction: assign(({ context, event }, params: { meetingId: string; moveId: string }) => {
+        const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
+        const reactions = reactionsNow(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags);
+        const given = event.type === 'prediction.submit' ? event.predictions : null;
+        const record: PredictionRecord = {
+          meetingId: params.meetingId,
+          moveId: params.moveId,
+          predictions: given && { ...given },
+          scores: Object.fromEntries(reactions.map((r) => [r.party, scorePrediction(given?.[r.party], r.reaction)])),
+          timedOut: !given,
+        };
+        return { predictions: [...context.predictions, record] };
+      }),
       applyMove: assign(({ context }, params: { meetingId: string; moveId: string }) => {
+        const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
         const move = findMove(scenario, params.meetingId, params.moveId)!;
+        const effects = moveEffects(move, meeting, context.flags);
         const trust = { ...context.trust };
         const trustDelta: Record<string, number> = {};
-        for (const [party, delta] of Object.entries(move.effects.trust)) {
+        for (const [party, delta] of Object.entries(effects.trust)) {
           const before = trust[party] ?? 0;
           trust[party] = clamp(before + delta);
           trustDelta[party] = trust[party] - before;
         }
-        const agreement = clamp(context.agreement + move.effects.agreement);
-        const flags = context.flags.filter((f) => !move.effects.clearFlags.includes(f));
-        for (const f of move.effects.setFlags) if (!flags.includes(f)) flags.push(f);
+        const agreement = clamp(context.agreement + effects.agreement);
+        const flags = context.flags.filter((f) => !effects.clearFlags.includes(f));
+        for (const f of effects.setFlags) if (!flags.includes(f)) flags.push(f);
         const record: MoveRecord = {
           meetingId: params.meetingId,
           moveId: move.id,
@@ -215,6 +258,37 @@ export function createScenarioMachine(scenario: Scenario) {
     return states;
   };
 
+  // The prediction step of each move with reactions: the move is applied only when it is left, so
+  // nothing on screen shows the reactions before the player has predicted them. Timed like a question.
+  const predictionStates = (m: Meeting) => {
+    const states: Record<string, object> = {};
+    for (const mv of m.moves.filter(hasReactions)) {
+      const params = { meetingId: m.id, moveId: mv.id };
+      const outcome = abs(meetingState(m.id), 'outcome');
+      const timeout = { target: outcome, actions: [{ type: 'recordPrediction', params }, { type: 'applyMove', params }] };
+      states[predictState(mv.id)] = {
+        tags: ['predicting'],
+        entry: { type: 'enterPrediction', params: { moveId: mv.id } },
+        exit: 'leavePrediction',
+        initial: 'choosing',
+        on: {
+          'prediction.submit': { guard: { type: 'isPredictionValid', params }, ...timeout },
+        },
+        states: {
+          choosing: { always: [{ guard: 'timerOn', target: 'timed' }, { target: 'untimed' }] },
+          untimed: {},
+          timed: {
+            tags: ['timed'],
+            after: { questionTime: timeout },
+            on: { 'timer.expire': timeout, 'timer.pause': 'paused' },
+          },
+          paused: { tags: ['paused'], on: { 'timer.resume': 'timed' } },
+        },
+      };
+    }
+    return states;
+  };
+
   const meetingStates: Record<string, object> = {};
   for (const m of scenario.meetings) {
     const nexts = [...new Set(m.moves.map((mv) => mv.next))];
@@ -226,13 +300,19 @@ export function createScenarioMachine(scenario: Scenario) {
         moves: {
           tags: ['moves'],
           on: {
-            'move.choose': m.moves.map((mv) => ({
-              guard: { type: 'canChooseMove', params: { meetingId: m.id, moveId: mv.id } },
-              target: abs(meetingState(m.id), 'outcome'),
-              actions: { type: 'applyMove', params: { meetingId: m.id, moveId: mv.id } },
-            })),
+            'move.choose': m.moves.flatMap((mv) => {
+              const params = { meetingId: m.id, moveId: mv.id };
+              const direct = {
+                guard: { type: 'canChooseMove', params },
+                target: abs(meetingState(m.id), 'outcome'),
+                actions: { type: 'applyMove', params },
+              };
+              if (!hasReactions(mv)) return [direct];
+              return [{ guard: and([{ type: 'canChooseMove', params }, { type: 'asksPrediction', params }]), target: abs(meetingState(m.id), predictState(mv.id)) }, direct];
+            }),
           },
         },
+        ...predictionStates(m),
         outcome: {
           tags: ['outcome'],
           on: {
@@ -260,6 +340,8 @@ export function createScenarioMachine(scenario: Scenario) {
       flags: [],
       answers: [],
       moves: [],
+      predictions: [],
+      predictingMoveId: null,
       questionId: null,
       hintUsed: false,
       endingId: null,
@@ -281,12 +363,13 @@ export function createScenarioMachine(scenario: Scenario) {
     output: ({ context }) => ({
       scenarioId: context.scenarioId,
       endingId: context.endingId ?? scenario.endings[scenario.endings.length - 1]!.id,
-      understanding: understanding(scenario, context.answers),
+      understanding: understanding(scenario, context.answers, context.predictions),
       trust: context.trust,
       agreement: context.agreement,
       flags: context.flags,
       answers: context.answers,
       moves: context.moves,
+      predictions: context.predictions,
     }),
   });
 }

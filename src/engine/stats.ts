@@ -1,6 +1,9 @@
 // The numbers a run is judged by, all derived from its records: understanding per party comes
 // from the answers, trust and agreement from the moves. Nothing here is stored twice.
-import type { Requirement, Scenario } from '../content/schema';
+import type { ReactionKind, Requirement, Scenario } from '../content/schema';
+
+/** Weight of predicting a reaction that gives no difficulty, as a question of difficulty 2. */
+export const DEFAULT_PREDICTION_DIFFICULTY = 2;
 
 export interface AnswerRecord {
   questionId: string;
@@ -11,6 +14,17 @@ export interface AnswerRecord {
   timedOut: boolean;
   /** The answer as given (JSON), or null when the timer ran out first. */
   answer: unknown;
+}
+
+/** A prediction of the reactions to a move (src/engine/reactions.ts scores it). */
+export interface PredictionRecord {
+  meetingId: string;
+  moveId: string;
+  /** The reaction predicted per party present, or null when the timer ran out first. */
+  predictions: Record<string, ReactionKind> | null;
+  /** Per party present: 1 right, 0.5 a neighbour on the scale, 0 otherwise (0 on a timeout). */
+  scores: Record<string, number>;
+  timedOut: boolean;
 }
 
 /** A used hint halves the credit: knowing with help is worth less than knowing. */
@@ -38,33 +52,72 @@ export function findQuestion(scenario: Scenario, id: string) {
   return index.get(id);
 }
 
-/** Per party: points earned over points possible on the questions answered so far, 0..100. */
-export function understandingPoints(scenario: Scenario, answers: readonly AnswerRecord[]): Record<string, Points> {
-  const out: Record<string, Points> = {};
+const NO_PREDICTIONS: readonly PredictionRecord[] = Object.freeze([]);
+
+/** Points of one prediction for one party: its score weighted by the reaction's difficulty (default 2). */
+export function predictionPoints(scenario: Scenario, record: PredictionRecord, party: string): Points {
+  const move = scenario.meetings.find((m) => m.id === record.meetingId)?.moves.find((mv) => mv.id === record.moveId);
+  const difficulty = move?.reactions?.find((r) => r.party === party)?.difficulty ?? DEFAULT_PREDICTION_DIFFICULTY;
+  return { earned: difficulty * (record.scores[party] ?? 0), possible: difficulty };
+}
+
+/** Per party, the points from questions and from predictions apart (the debrief shows both). */
+export function understandingSplit(
+  scenario: Scenario,
+  answers: readonly AnswerRecord[],
+  predictions: readonly PredictionRecord[] = NO_PREDICTIONS,
+): Record<string, { questions: Points; predictions: Points }> {
+  const out: Record<string, { questions: Points; predictions: Points }> = {};
+  const add = (party: string, kind: 'questions' | 'predictions', pts: Points) => {
+    const acc = (out[party] ??= { questions: { earned: 0, possible: 0 }, predictions: { earned: 0, possible: 0 } })[kind];
+    acc.earned += pts.earned;
+    acc.possible += pts.possible;
+  };
   for (const record of answers) {
     const q = findQuestion(scenario, record.questionId);
     if (!q) continue;
     const pts = answerPoints(q.difficulty, record);
-    for (const party of q.measures) {
-      const acc = (out[party] ??= { earned: 0, possible: 0 });
-      acc.earned += pts.earned;
-      acc.possible += pts.possible;
-    }
+    for (const party of q.measures) add(party, 'questions', pts);
+  }
+  for (const record of predictions) {
+    for (const party of Object.keys(record.scores)) add(party, 'predictions', predictionPoints(scenario, record, party));
   }
   return out;
 }
 
-// Guards ask for understanding many times per event; the answers array is immutable (a new one
-// per answer), so it is a safe cache key.
-const understandingCache = new WeakMap<readonly AnswerRecord[], Record<string, number>>();
+/**
+ * Per party: points earned over points possible on the questions answered and the reactions
+ * predicted so far (summed; a prediction counts like a question of the reaction's difficulty).
+ */
+export function understandingPoints(
+  scenario: Scenario,
+  answers: readonly AnswerRecord[],
+  predictions: readonly PredictionRecord[] = NO_PREDICTIONS,
+): Record<string, Points> {
+  const out: Record<string, Points> = {};
+  for (const [party, split] of Object.entries(understandingSplit(scenario, answers, predictions))) {
+    out[party] = { earned: split.questions.earned + split.predictions.earned, possible: split.questions.possible + split.predictions.possible };
+  }
+  return out;
+}
 
-export function understanding(scenario: Scenario, answers: readonly AnswerRecord[]): Record<string, number> {
-  const cached = understandingCache.get(answers);
+// Guards ask for understanding many times per event; the answers and predictions arrays are
+// immutable (a new one per record), so together they are a safe cache key.
+const understandingCache = new WeakMap<readonly AnswerRecord[], WeakMap<readonly PredictionRecord[], Record<string, number>>>();
+
+export function understanding(
+  scenario: Scenario,
+  answers: readonly AnswerRecord[],
+  predictions: readonly PredictionRecord[] = NO_PREDICTIONS,
+): Record<string, number> {
+  let byPredictions = understandingCache.get(answers);
+  const cached = byPredictions?.get(predictions);
   if (cached) return cached;
-  const points = understandingPoints(scenario, answers);
+  const points = understandingPoints(scenario, answers, predictions);
   const out: Record<string, number> = {};
   for (const [party, p] of Object.entries(points)) out[party] = p.possible ? Math.round((100 * p.earned) / p.possible) : 0;
-  understandingCache.set(answers, out);
+  if (!byPredictions) understandingCache.set(answers, (byPredictions = new WeakMap()));
+  byPredictions.set(predictions, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Shared test helpers: the real content from disk, and a run driven by a strategy.
 import { loadContent, type Content } from '../../src/content/loader';
+import { migrateScenario } from '../../src/content/migrate';
 import type { Scenario } from '../../src/content/schema';
 import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
@@ -10,6 +11,20 @@ import { readContentFiles } from '../../src/cli/contentFiles';
 import { SimulatedClock } from 'xstate';
 
 let cached: Content | undefined;
+let migrated: Content | undefined;
+
+/**
+ * The real content with every scenario migrated to schema version 2 (reactions drafted from the
+ * typed effects): content with prediction steps, for engine tests until the content is rewritten.
+ */
+export function migratedContent(): Content {
+  if (migrated) return migrated;
+  const files = structuredClone(readContentFiles().files);
+  for (const file of Object.keys(files)) if (/content\/scenarios\//.test(file)) files[file] = migrateScenario(files[file]).scenario;
+  const result = loadContent(files);
+  if (!result.ok) throw new Error(`migrated content does not load: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  return (migrated = result.content);
+}
 export function realContent(): Content {
   if (cached) return cached;
   const result = loadContent(readContentFiles().files);

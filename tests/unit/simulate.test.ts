@@ -13,11 +13,20 @@ import { replayRun, startRun } from '../../src/engine/run';
 import { currentMeetingId, type RunEvent, type RunSnapshot } from '../../src/engine/scenarioMachine';
 import { playRun, simulate, SIMULATION_SETTINGS, summariseRuns, type RunOutcome, type SimulationSummary, type StrategyName } from '../../src/engine/simulate';
 import { findQuestion, understanding } from '../../src/engine/stats';
-import { realContent } from './helpers';
+import { representativePredictions } from '../../src/engine/reactions';
+import { migratedContent, realContent } from './helpers';
 
 const content = realContent();
 const ids = [...content.scenarioOrder, content.tutorialId!];
-const PHASES = ['briefing', 'opening', 'question', 'feedback', 'moves', 'outcome'] as const;
+const PHASES = ['briefing', 'opening', 'question', 'feedback', 'moves', 'predicting', 'outcome'] as const;
+// The shipped content (schema version 1, no predictions) and the same migrated to version 2,
+// with the prediction step on and off.
+const migrated = migratedContent();
+const CASES = [
+  ...ids.map((id) => ({ label: `${id} v1`, content, id, settings: SIMULATION_SETTINGS })),
+  ...ids.map((id) => ({ label: `${id} v2, predicting`, content: migrated, id, settings: SIMULATION_SETTINGS })),
+  ...ids.map((id) => ({ label: `${id} v2, predictions off`, content: migrated, id, settings: { ...SIMULATION_SETTINGS, predictions: false } })),
+]
 
 function realView(scenario: Scenario, snap: RunSnapshot) {
   const c = snap.context;
@@ -25,11 +34,12 @@ function realView(scenario: Scenario, snap: RunSnapshot) {
     phase: snap.status === 'done' ? 'ending' : (PHASES.find((t) => snap.hasTag(t)) ?? 'stuck'),
     meetingId: currentMeetingId(snap),
     questionId: c.questionId,
+    predictingMoveId: c.predictingMoveId,
     trust: c.trust,
     agreement: c.agreement,
     flags: c.flags,
-    understanding: understanding(scenario, c.answers),
-    decisions: c.answers.length + c.moves.length,
+    understanding: understanding(scenario, c.answers, c.predictions),
+    decisions: c.answers.length + c.predictions.length + c.moves.length,
     endingId: c.endingId,
   });
 }
@@ -39,11 +49,12 @@ function fastView(compiled: CompiledScenario, run: FastRun) {
     phase: run.phase,
     meetingId: run.meeting?.meeting.id ?? null,
     questionId: compiled.questionId(run),
+    predictingMoveId: compiled.predictingMoveId(run),
     trust: run.trust,
     agreement: run.agreement,
     flags: run.flags,
     understanding: compiled.understanding(run),
-    decisions: run.answers + run.moves,
+    decisions: run.answers + run.predictions + run.moves,
     endingId: run.endingId,
   });
 }
@@ -64,9 +75,19 @@ function eventPool(scenario: Scenario): RunEvent[] {
     { type: 'answer.submit', answer: { value: true } },
     { type: 'answer.submit', answer: { assignments: {} } },
     { type: 'answer.submit', answer: { order: [] } },
+    { type: 'prediction.submit', predictions: {} },
   ];
   for (const m of scenario.meetings) {
     for (const mv of m.moves) pool.push({ type: 'move.choose', moveId: mv.id });
+    for (const mv of m.moves.filter((x) => x.reactions)) {
+      for (const predictions of representativePredictions(mv, m, [])) {
+        pool.push({ type: 'prediction.submit', predictions });
+        // Half right, half wrong, and one party missing.
+        const parties = Object.keys(predictions);
+        pool.push({ type: 'prediction.submit', predictions: Object.fromEntries(parties.map((p, i) => [p, i % 2 ? 'accepts' : 'objects'])) });
+        pool.push({ type: 'prediction.submit', predictions: Object.fromEntries(parties.slice(1).map((p) => [p, predictions[p]!])) });
+      }
+    }
     for (const q of m.questions) {
       pool.push({ type: 'answer.submit', answer: correctAnswer(q) });
       for (const e of choicesAt(scenario, { hasTag: (t: string) => t === 'question', status: 'active', context: { questionId: q.id } } as unknown as RunSnapshot)) pool.push(e);
@@ -76,13 +97,13 @@ function eventPool(scenario: Scenario): RunEvent[] {
 }
 
 describe('the fast path steps like the statechart', () => {
-  it.each(ids)('%s: random events, valid and not, give the same state at every step', (id) => {
+  it.each(CASES)('$label: random events, valid and not, give the same state at every step', ({ content, id, settings }) => {
     const scenario = content.scenarios[id]!;
-    const compiled = compileScenario(scenario);
+    const compiled = compileScenario(scenario, settings);
     const pool = eventPool(scenario);
     const random = mulberry32(0x5eed ^ id.length);
     for (let r = 0; r < 30; r++) {
-      const real = startRun(scenario, { scenarioId: id, contentVersion: content.versions[id]!, seed: r + 1, settings: SIMULATION_SETTINGS });
+      const real = startRun(scenario, { scenarioId: id, contentVersion: content.versions[id]!, seed: r + 1, settings });
       const fast = compiled.start();
       expect(fastView(compiled, fast)).toBe(realView(scenario, real.getSnapshot()));
       for (let step = 0; step < 300 && real.getSnapshot().status === 'active'; step++) {
@@ -100,7 +121,7 @@ describe('the fast path steps like the statechart', () => {
       expect(output).toBeDefined();
       expect(result).not.toBeNull();
       expect(JSON.stringify([result!.endingId, result!.understanding, result!.trust, result!.agreement, result!.flags, result!.decisions])).toBe(
-        JSON.stringify([output!.endingId, output!.understanding, output!.trust, output!.agreement, output!.flags, output!.answers.length + output!.moves.length]),
+        JSON.stringify([output!.endingId, output!.understanding, output!.trust, output!.agreement, output!.flags, output!.answers.length + output!.predictions.length + output!.moves.length]),
       );
       real.stop();
     }
@@ -108,14 +129,14 @@ describe('the fast path steps like the statechart', () => {
 });
 
 describe('simulated runs replay to the same result', () => {
-  it.each(ids)('%s: 50 random and one informed run through replayRun', (id) => {
+  it.each(CASES)('$label: 50 random and one informed run through replayRun', ({ content, id, settings }) => {
     const scenario = content.scenarios[id]!;
-    const compiled = compileScenario(scenario);
+    const compiled = compileScenario(scenario, settings);
     const random = mulberry32(7);
     for (let r = 0; r < 51; r++) {
       const strategy: StrategyName = r === 0 ? 'informed' : 'random';
       const { result, events } = playRun(compiled, strategy, random, true);
-      const real = replayRun(scenario, { scenarioId: id, contentVersion: content.versions[id]!, seed: r + 1, settings: SIMULATION_SETTINGS, events: events! });
+      const real = replayRun(scenario, { scenarioId: id, contentVersion: content.versions[id]!, seed: r + 1, settings, events: events! });
       const output = real.getSnapshot().output!;
       expect(real.getSnapshot().status).toBe('done');
       expect(result.endingId).toBe(output.endingId);
@@ -123,7 +144,7 @@ describe('simulated runs replay to the same result', () => {
       expect(Object.keys(result.understanding)).toEqual(Object.keys(output.understanding));
       expect(result.trust).toEqual(output.trust);
       expect(result.agreement).toBe(output.agreement);
-      expect(result.decisions).toBe(output.answers.length + output.moves.length);
+      expect(result.decisions).toBe(output.answers.length + output.predictions.length + output.moves.length);
       real.stop();
     }
   });
