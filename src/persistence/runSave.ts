@@ -4,12 +4,16 @@
 import * as z from 'zod';
 import type { Content } from '../content/loader';
 import { t } from '../i18n';
+import { REACTIONS } from '../content/schema';
 import { AnswerSchema } from '../engine/answers';
 import { replayRun, startRun, type Run, type RunRecord } from '../engine/run';
 import type { KeyValueStore } from './storage';
 
 export const SAVE_KEY = 'envoy.run';
-export const SAVE_VERSION = 1;
+/** The save format this build writes. Version 2 added predictions (events and a setting). */
+export const SAVE_VERSION = 2;
+/** Save formats this build reads: version 1 saves are version 2 saves without predictions. */
+export const READ_SAVE_VERSIONS: readonly number[] = [1, SAVE_VERSION];
 
 // Built on first use (z.lazy), like every parser of outside input: see classroom/classLink.ts.
 const RunEventSchema = z.lazy(() => z.discriminatedUnion('type', [
@@ -19,6 +23,7 @@ const RunEventSchema = z.lazy(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('answer.submit'), answer: AnswerSchema }),
   z.strictObject({ type: z.literal('feedback.continue') }),
   z.strictObject({ type: z.literal('move.choose'), moveId: z.string().max(64) }),
+  z.strictObject({ type: z.literal('prediction.submit'), predictions: z.record(z.string().max(64), z.enum(REACTIONS)) }),
   z.strictObject({ type: z.literal('outcome.continue') }),
   z.strictObject({ type: z.literal('timer.pause') }),
   z.strictObject({ type: z.literal('timer.resume') }),
@@ -33,6 +38,7 @@ export const RunRecordSchema = z.lazy(() =>
     settings: z.strictObject({
       timerSeconds: z.number().int().min(1).max(3600).nullable(),
       hintsEnabled: z.boolean(),
+      predictions: z.boolean().optional(),
     }),
     events: z.array(RunEventSchema).max(2000),
   }),
@@ -40,7 +46,7 @@ export const RunRecordSchema = z.lazy(() =>
 
 const SaveSchema = z.lazy(() =>
   z.strictObject({
-    saveVersion: z.literal(SAVE_VERSION),
+    saveVersion: z.union([z.literal(1), z.literal(SAVE_VERSION)]),
     record: RunRecordSchema,
     snapshot: z.unknown(),
   }),
@@ -79,7 +85,7 @@ export function readRunSave(store: KeyValueStore, content: Content): LoadedSave 
     return discard(t('save.damaged'));
   }
   const version = (json as { saveVersion?: unknown })?.saveVersion;
-  if (typeof version === 'number' && version !== SAVE_VERSION) return discard(t('save.otherVersion', { version }));
+  if (typeof version === 'number' && !READ_SAVE_VERSIONS.includes(version)) return discard(t('save.otherVersion', { version }));
   const parsed = SaveSchema.safeParse(json);
   if (!parsed.success) return discard(t('save.damaged'));
   const record = parsed.data.record as RunRecord;

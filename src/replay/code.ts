@@ -6,29 +6,39 @@
 // they can happen). The continue events between decisions are regenerated on decoding by walking
 // the scenario's statechart, so the code stays a few dozen characters long.
 //
-// Format: "E" + format version ("1") + 4 characters of checksum + the payload, all in the
+// Format: "E" + format version ("2") + 4 characters of checksum + the payload, all in the
 // base64url alphabet. The payload is a bit string (see the layout in `writePayload`); the
 // checksum is 24 bits of FNV-1a over the prefix and payload, so a damaged or edited code is
 // caught before anything is decoded. Decoding never throws and never runs anything from the code:
 // it rebuilds a RunRecord by sending ordinary events to the generated machine and validates the
 // result with RunRecordSchema.
+//
+// Format 2 (schema version 2 content) adds a predictions bit to the settings and a decision for
+// each prediction step (a timeout bit where the timer runs, then 3 bits per party present: the
+// reaction's place on the scale). Format 1 codes, made before predictions existed, still decode:
+// their layout is format 2's without the predictions bit, and their runs have no predictions.
 import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
-import type { Question, Scenario } from '../content/schema';
+import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../content/schema';
 import { fnv1a } from '../content/text';
 import { t } from '../i18n';
 import type { Answer } from '../engine/answers';
 import { startRun, type Run, type RunRecord } from '../engine/run';
-import { currentMeetingId, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
+import { reactionsNow } from '../engine/reactions';
+import { currentMeetingId, findMove, predictionsOn, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
 import { findQuestion } from '../engine/stats';
 import { checkRecord, RunRecordSchema } from '../persistence/runSave';
 import { ALPHABET, ALPHABET_INDEX, BASE64URL, fromBase64url, toBase64url } from '../encoding/base64url';
 
 /** The brand letter every code starts with. */
 export const CODE_BRAND = 'E';
-/** The payload format this build writes and reads; a code with another one came from another version of Envoy. */
-export const CODE_FORMAT = '1';
+/** The payload format this build writes; it reads this one and READ_FORMATS. Any other came from another version of Envoy. */
+export const CODE_FORMAT = '2';
 export const CODE_PREFIX = CODE_BRAND + CODE_FORMAT;
+/** Formats this build decodes: the current one and format 1 (before predictions). */
+export const READ_FORMATS = ['1', CODE_FORMAT] as const;
+export type CodeFormat = (typeof READ_FORMATS)[number];
+const REACTION_BITS = 3;
 /** Longer than any code this format can produce for a valid run, so anything longer is rejected unread. */
 export const MAX_CODE_LENGTH = 2000;
 /** Decisions a code may hold beyond the scenario's declared maximum (a safety margin, not a feature). */
@@ -125,9 +135,9 @@ class BitReader {
   }
 }
 
-/** The 4-character checksum of a payload: 24 bits of FNV-1a over the prefix and the payload. */
-export function checksumOf(payload: string): string {
-  const h = fnv1a(CODE_PREFIX + payload);
+/** The 4-character checksum of a payload: 24 bits of FNV-1a over the prefix (of `format`) and the payload. */
+export function checksumOf(payload: string, format: CodeFormat = CODE_FORMAT): string {
+  const h = fnv1a(CODE_BRAND + format + payload);
   const folded = ((h >>> 24) ^ h) & 0xffffff;
   let out = '';
   for (let c = 0; c < CHECKSUM_CHARS; c++) out += ALPHABET[(folded >> (18 - 6 * c)) & 63];
@@ -242,6 +252,14 @@ function sendTaken(run: Run, event: RunEvent): boolean {
 }
 
 const hintPossible = (settings: RunSettings, q: Question) => settings.hintsEnabled && !!q.hint;
+
+/** The reactions a prediction step in this snapshot asks for, in the order a code writes them. */
+function predictedReactions(scenario: Scenario, snapshot: RunSnapshot) {
+  const meetingId = currentMeetingId(snapshot) ?? '';
+  const meeting = scenario.meetings.find((m) => m.id === meetingId);
+  const move = findMove(scenario, meetingId, snapshot.context.predictingMoveId ?? '');
+  return meeting && move ? reactionsNow(move, meeting, snapshot.context.flags) : [];
+}
 const timerPossible = (settings: RunSettings) => settings.timerSeconds !== null;
 
 // ---------------------------------------------------------------------------------------------
@@ -253,9 +271,13 @@ const timerPossible = (settings: RunSettings) => settings.timerSeconds !== null;
  * Timer pauses are not kept (they change nothing but the clock), except a pause still on at the
  * end of an unfinished run.
  */
-export function encodeRunCode(content: Content, record: RunRecord): string {
+export function encodeRunCode(content: Content, record: RunRecord, format: CodeFormat = CODE_FORMAT): string {
   const problem = checkRecord(content, record);
   if (problem) throw new Error(`cannot make a replay code: ${problem}`);
+  // Format 1 is written only for tests of old codes: it has no room for predictions.
+  if (format === '1' && (!predictionsOn(record.settings) || record.events.some((e) => e.type === 'prediction.submit'))) {
+    throw new Error('cannot make a format 1 replay code of a run with predictions or with predictions off');
+  }
   const scenario = content.scenarios[record.scenarioId]!;
   const { settings } = record;
 
@@ -279,6 +301,12 @@ export function encodeRunCode(content: Content, record: RunRecord): string {
       else if (event.type === 'move.choose') {
         const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(before))!;
         decisions.write(meeting.moves.findIndex((mv) => mv.id === event.moveId), widthFor(meeting.moves.length));
+      } else if (before.hasTag('predicting')) {
+        // A prediction, or the timer running out on one.
+        if (timerPossible(settings)) decisions.bit(event.type === 'timer.expire');
+        if (event.type === 'prediction.submit') {
+          for (const r of predictedReactions(scenario, before)) decisions.write(REACTIONS.indexOf(event.predictions[r.party]!), REACTION_BITS);
+        }
       } else {
         // An answer, or the timer running out on a question.
         const q = findQuestion(scenario, before.context.questionId ?? '')!;
@@ -286,7 +314,7 @@ export function encodeRunCode(content: Content, record: RunRecord): string {
         if (timerPossible(settings)) decisions.bit(event.type === 'timer.expire');
         if (event.type === 'answer.submit') writeAnswer(decisions, q, event.answer);
       }
-      if (event.type === 'move.choose' || event.type === 'answer.submit' || event.type === 'timer.expire') {
+      if (event.type === 'move.choose' || event.type === 'answer.submit' || event.type === 'prediction.submit' || event.type === 'timer.expire') {
         count++;
         tail = 0;
         pendingHint = false;
@@ -298,7 +326,7 @@ export function encodeRunCode(content: Content, record: RunRecord): string {
   }
 
   // Payload layout: scenario id, content version, seed, timer (bit + seconds), hints bit,
-  // decision count, the decisions, then what happened after the last one: continues (2 bits), a
+  // predictions bit (format 2), decision count, the decisions, then what happened after the last one: continues (2 bits), a
   // hint on the question now shown, and a pause still on.
   const w = new BitWriter();
   w.text(record.scenarioId);
@@ -307,13 +335,14 @@ export function encodeRunCode(content: Content, record: RunRecord): string {
   w.bit(settings.timerSeconds !== null);
   if (settings.timerSeconds !== null) w.uint(settings.timerSeconds);
   w.bit(settings.hintsEnabled);
+  if (format !== '1') w.bit(predictionsOn(settings));
   w.uint(count);
   w.append(decisions);
   w.write(tail, 2);
   w.bit(pendingHint);
   w.bit(paused);
   const payload = toBase64url(w.bytes());
-  return CODE_PREFIX + checksumOf(payload) + payload;
+  return CODE_BRAND + format + checksumOf(payload, format) + payload;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,10 +381,11 @@ function decode(content: Content, input: string): DecodedRun {
   if (!BASE64URL.test(code) || code.length < CODE_PREFIX.length + CHECKSUM_CHARS + 1 || code[0] !== CODE_BRAND) {
     return fail('not-a-code', MESSAGES.notACode);
   }
-  if (code[1] !== CODE_FORMAT) return fail('other-version', MESSAGES.otherVersion(code[1]!));
+  const format = READ_FORMATS.find((f) => f === code[1]);
+  if (!format) return fail('other-version', MESSAGES.otherVersion(code[1]!));
   const checksum = code.slice(CODE_PREFIX.length, CODE_PREFIX.length + CHECKSUM_CHARS);
   const payload = code.slice(CODE_PREFIX.length + CHECKSUM_CHARS);
-  if (checksumOf(payload) !== checksum) return fail('damaged', MESSAGES.damaged);
+  if (checksumOf(payload, format) !== checksum) return fail('damaged', MESSAGES.damaged);
   const bytes = fromBase64url(payload);
   if (!bytes) return fail('damaged', MESSAGES.damaged);
 
@@ -368,8 +398,10 @@ function decode(content: Content, input: string): DecodedRun {
     const seed = r.uint();
     const timerSeconds = r.bit() ? r.uint() : null;
     const hintsEnabled = r.bit();
+    // Absent means on: a record that never set it decodes as it was.
+    const predictions = format === '1' || r.bit();
     count = r.uint();
-    header = { scenarioId, contentVersion, seed, settings: { timerSeconds, hintsEnabled } };
+    header = { scenarioId, contentVersion, seed, settings: { timerSeconds, hintsEnabled, ...(predictions ? {} : { predictions: false }) } };
   } catch (e) {
     if (e instanceof Malformed) return fail('damaged', MESSAGES.damaged);
     throw e;
@@ -437,6 +469,19 @@ function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitRead
         const answer = readAnswer(r, q);
         if (!answer || !sendTaken(run, { type: 'answer.submit', answer })) return t('code.why.notAnAnswer', { number: k + 1 });
       }
+    } else if (snapshot.hasTag('predicting')) {
+      const timeout = timerPossible(settings) ? r.bit() : false;
+      if (timeout) {
+        if (!sendTaken(run, { type: 'timer.expire' })) return t('code.why.cannotTimeOut', { number: k + 1 });
+      } else {
+        const predictions: Record<string, ReactionKind> = {};
+        for (const reaction of predictedReactions(scenario, snapshot)) {
+          const predicted = REACTIONS[r.read(REACTION_BITS)];
+          if (!predicted) return t('code.why.notAPrediction', { number: k + 1 });
+          predictions[reaction.party] = predicted;
+        }
+        if (!sendTaken(run, { type: 'prediction.submit', predictions })) return t('code.why.notAPrediction', { number: k + 1 });
+      }
     } else if (snapshot.hasTag('moves')) {
       const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(snapshot));
       if (!meeting) return t('code.why.noMeeting', { number: k + 1 });
@@ -453,8 +498,9 @@ function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitRead
   if (!continueTo(tail)) return t('code.why.pastEnd');
   // A run that has ended takes no more events (sending one would only draw a warning).
   const inQuestion = () => run.getSnapshot().status === 'active' && run.getSnapshot().hasTag('question');
+  const inTimedStep = () => run.getSnapshot().status === 'active' && (run.getSnapshot().hasTag('question') || run.getSnapshot().hasTag('predicting'));
   if (pendingHint && !(inQuestion() && sendTaken(run, { type: 'answer.hint' }))) return t('code.why.hintNowhere');
-  if (paused && !(inQuestion() && sendTaken(run, { type: 'timer.pause' }))) return t('code.why.noTimer');
+  if (paused && !(inTimedStep() && sendTaken(run, { type: 'timer.pause' }))) return t('code.why.noTimer');
   return null;
 }
 

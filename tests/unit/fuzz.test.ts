@@ -263,9 +263,9 @@ describe('replay codes and links', () => {
 
   it('random text, code-like text and links: a clean failure or a record that replays (1,400 cases)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => void decodesSafely(s)), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ unit: b64char, maxLength: 150 }).map((s) => `E1${s}`), (s) => void decodesSafely(s)), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: b64char, maxLength: 150 }).map((s) => `${CODE_PREFIX}${s}`), (s) => void decodesSafely(s)), { numRuns: 500 });
     fc.assert(
-      fc.property(fc.webUrl(), fc.string({ unit: b64char, maxLength: 80 }), (url, s) => void decodesSafely(`${url}?run=E1${checksumOf(s)}${s}`)),
+      fc.property(fc.webUrl(), fc.string({ unit: b64char, maxLength: 80 }), (url, s) => void decodesSafely(`${url}?run=${CODE_PREFIX}${checksumOf(s)}${s}`)),
       { numRuns: 400 },
     );
   });

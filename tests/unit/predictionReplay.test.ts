@@ -1,0 +1,155 @@
+// Replay codes and saves carry predictions (issue 14 item 6): format 2 codes and version 2 saves
+// hold prediction events and the predictions setting; format 1 codes and version 1 saves, made
+// before predictions existed, still replay; unknown formats get a clear message.
+import { SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { Content } from '../../src/content/loader';
+import { REACTIONS, type ReactionKind } from '../../src/content/schema';
+import { choicesAt } from '../../src/engine/explore';
+import { mulberry32 } from '../../src/engine/rng';
+import { replayRun, startRun, type Run } from '../../src/engine/run';
+import type { RunSettings } from '../../src/engine/scenarioMachine';
+import { readRunSave, SAVE_KEY, SAVE_VERSION, writeRunSave } from '../../src/persistence/runSave';
+import { memoryStore } from '../../src/persistence/storage';
+import { CODE_FORMAT, decodeRunCode, encodeRunCode } from '../../src/replay/code';
+import { migratedContent, realContent } from './helpers';
+
+const SETTINGS: RunSettings[] = [
+  { timerSeconds: null, hintsEnabled: true },
+  { timerSeconds: 30, hintsEnabled: false },
+  { timerSeconds: null, hintsEnabled: false, predictions: false },
+  { timerSeconds: 3600, hintsEnabled: true, predictions: false },
+];
+
+/**
+ * A random run: sensible choices, but predictions with any reaction per party, and on a timed run
+ * pauses, resumes and the clock running out now and then. Stops after `stopAfter` steps.
+ */
+function randomRun(content: Content, id: string, settings: RunSettings, seed: number, stopAfter = Infinity): Run {
+  const scenario = content.scenarios[id]!;
+  const random = mulberry32(seed);
+  const clock = new SimulatedClock();
+  const run = startRun(scenario, { scenarioId: id, contentVersion: content.versions[id]!, seed, settings }, { clock });
+  for (let step = 0; step < 400 && step < stopAfter && run.getSnapshot().status === 'active'; step++) {
+    const snap = run.getSnapshot();
+    if (settings.timerSeconds !== null && (snap.hasTag('timed') || snap.hasTag('paused')) && random() < 0.25) {
+      if (snap.hasTag('paused')) run.send({ type: 'timer.resume' });
+      else if (random() < 0.5) run.send({ type: 'timer.pause' });
+      else clock.increment(settings.timerSeconds * 1000);
+      continue;
+    }
+    const choices = choicesAt(scenario, snap);
+    const event = choices[Math.floor(random() * choices.length)]!;
+    if (event.type === 'prediction.submit') {
+      const predictions: Record<string, ReactionKind> = {};
+      for (const party of Object.keys(event.predictions)) predictions[party] = REACTIONS[Math.floor(random() * REACTIONS.length)]!;
+      run.send({ type: 'prediction.submit', predictions });
+    } else {
+      run.send(event);
+    }
+  }
+  return run;
+}
+
+const sameRun = (content: Content, id: string, a: Run, events: unknown) => {
+  const replayed = replayRun(content.scenarios[id]!, { ...a.record, events: events as never });
+  const [x, y] = [a.getSnapshot(), replayed.getSnapshot()];
+  expect(y.value).toEqual(x.value);
+  expect(y.context).toEqual(x.context);
+  replayed.stop();
+};
+
+describe('replay codes with predictions (format 2)', () => {
+  const content = migratedContent();
+  const ids = Object.keys(content.scenarios);
+
+  it('round-trip runs with predictions, timeouts and pauses on prediction steps, and with predictions off', () => {
+    let predicted = 0;
+    let timedOut = 0;
+    for (const [i, id] of ids.entries()) {
+      for (const [j, settings] of SETTINGS.entries()) {
+        for (let k = 0; k < 6; k++) {
+          const run = randomRun(content, id, settings, 1000 * i + 100 * j + k + 1, k % 3 === 2 ? 25 + k : Infinity);
+          predicted += run.getSnapshot().context.predictions.length;
+          timedOut += run.getSnapshot().context.predictions.filter((p) => p.timedOut).length;
+          const code = encodeRunCode(content, run.record);
+          expect(code.startsWith(`E${CODE_FORMAT}`)).toBe(true);
+          const decoded = decodeRunCode(content, code);
+          if (!decoded.ok) throw new Error(`${decoded.message} (${code})`);
+          expect(decoded.record.settings.predictions ?? true).toBe(settings.predictions ?? true);
+          sameRun(content, id, run, decoded.record.events);
+          expect(encodeRunCode(content, decoded.record)).toBe(code);
+          run.stop();
+        }
+      }
+    }
+    // The walk did exercise what it claims to.
+    expect(predicted).toBeGreaterThan(50);
+    expect(timedOut).toBeGreaterThan(0);
+  });
+
+  it('refuses to write a run with predictions as a format 1 code', () => {
+    const id = ids[0]!;
+    const run = randomRun(content, id, SETTINGS[0]!, 3);
+    expect(run.record.events.some((e) => e.type === 'prediction.submit')).toBe(true);
+    expect(() => encodeRunCode(content, run.record, '1')).toThrow(/format 1/);
+    run.stop();
+  });
+});
+
+describe('old replay codes (format 1) and saves (version 1)', () => {
+  const content = realContent();
+  const ids = Object.keys(content.scenarios);
+
+  it('decode format 1 codes of runs made before predictions into the same run', () => {
+    for (const [i, id] of ids.entries()) {
+      for (const [j, settings] of SETTINGS.slice(0, 2).entries()) {
+        const run = randomRun(content, id, settings, 50 * i + j + 1);
+        const code = encodeRunCode(content, run.record, '1');
+        expect(code.startsWith('E1')).toBe(true);
+        const decoded = decodeRunCode(content, code);
+        if (!decoded.ok) throw new Error(decoded.message);
+        // Pauses in the middle are not kept (they change nothing but the clock): same run otherwise.
+        expect({ ...decoded.record, events: [] }).toEqual({ ...run.record, events: [] });
+        sameRun(content, id, run, decoded.record.events);
+        expect(encodeRunCode(content, decoded.record, '1')).toBe(code);
+        run.stop();
+      }
+    }
+  });
+
+  it('resume a version 1 save (no predictions in its snapshot or log) and play on', () => {
+    const id = ids[0]!;
+    const run = randomRun(content, id, SETTINGS[0]!, 9, 12);
+    // A save as the previous build wrote it: version 1, a context without the prediction fields.
+    const { predictions, predictingMoveId, ...oldContext } = run.getSnapshot().context;
+    expect([predictions, predictingMoveId]).toEqual([[], null]);
+    const snapshot = { ...(run.actor.getPersistedSnapshot() as object), context: oldContext };
+    const store = memoryStore({ [SAVE_KEY]: JSON.stringify({ saveVersion: 1, record: run.record, snapshot }) });
+    const loaded = readRunSave(store, content);
+    if (!loaded.ok) throw new Error(String(loaded.message));
+    expect(loaded.run.getSnapshot().value).toEqual(run.getSnapshot().value);
+    expect(loaded.run.getSnapshot().context).toEqual(run.getSnapshot().context);
+    loaded.run.stop();
+    run.stop();
+  });
+
+  it('save and resume a run with predictions as version 2, and refuse an unknown version with a message', () => {
+    const migrated = migratedContent();
+    const id = Object.keys(migrated.scenarios)[0]!;
+    const run = randomRun(migrated, id, SETTINGS[0]!, 4, 40);
+    expect(run.getSnapshot().context.predictions.length).toBeGreaterThan(0);
+    const store = memoryStore();
+    expect(writeRunSave(store, run)).toBe(true);
+    expect(JSON.parse(store.get(SAVE_KEY)!).saveVersion).toBe(SAVE_VERSION);
+    const loaded = readRunSave(store, migrated);
+    if (!loaded.ok) throw new Error(String(loaded.message));
+    expect(loaded.run.getSnapshot().context).toEqual(run.getSnapshot().context);
+    loaded.run.stop();
+    const future = memoryStore({ [SAVE_KEY]: JSON.stringify({ saveVersion: SAVE_VERSION + 1, record: run.record, snapshot: {} }) });
+    const refused = readRunSave(future, migrated);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message).toMatch(/another version of Envoy/);
+    run.stop();
+  });
+});
