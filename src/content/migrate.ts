@@ -58,5 +58,10 @@ export function migrateScenario(raw: unknown): Migration {
       else delete mv.effects;
     }
   }
+  // Each prediction is a decision too, and a run meets each meeting at most once.
+  if (typeof scenario.maxDecisions === 'number') {
+    scenario.maxDecisions += meetings.length;
+    review.push(`maxDecisions raised by ${meetings.length} (one prediction per meeting at most) to ${scenario.maxDecisions}`);
+  }
   return { scenario, review };
 }

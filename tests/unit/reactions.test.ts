@@ -19,6 +19,7 @@ import {
   walkoutFlag,
   yourRead,
 } from '../../src/engine/reactions';
+import { exploreScenario } from '../../src/engine/explore';
 import { startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { DEFAULT_PREDICTION_DIFFICULTY, findQuestion, understanding, understandingSplit } from '../../src/engine/stats';
@@ -325,5 +326,20 @@ describe('your read of a reaction', () => {
       }
       expect(Math.abs(right / 2000 - u / 100)).toBeLessThan(0.05);
     }
+  });
+});
+
+describe('path enumeration with predictions', () => {
+  it.each(Object.keys(content.scenarios))('%s (migrated): predictions follow the meeting\'s answers, so they add steps but do not multiply paths', (id) => {
+    const scenario = content.scenarios[id]!;
+    const on = exploreScenario(scenario, UNTIMED);
+    const off = exploreScenario(scenario, { ...UNTIMED, predictions: false });
+    expect(on.stuck).toEqual([]);
+    // Branching on each prediction would double the paths at every meeting. (They may differ a
+    // little: predictions weigh into understanding, and so into which moves unlock.)
+    expect(on.paths).toBeLessThan(2 * off.paths);
+    expect(on.longestDecisions).toBeGreaterThan(off.longestDecisions);
+    // The migration raised the bound by one prediction per meeting.
+    expect(on.longestDecisions).toBeLessThanOrEqual(scenario.maxDecisions);
   });
 });
