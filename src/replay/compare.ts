@@ -37,8 +37,8 @@ export interface RunComparison {
   agreement: Pair<number>;
   decisions: Pair<Decision[]>;
   /**
-   * Index of the first decision where the runs differ (another question, answer, hint, timeout
-   * or move), or null when they are the same or one is the beginning of the other.
+   * Index of the first decision where the runs differ (another question, answer, hint, timeout,
+   * move or prediction of a move's reactions), or null when they are the same or one is the beginning of the other.
    */
   firstDivergence: number | null;
 }
@@ -46,7 +46,7 @@ export interface RunComparison {
 /** What makes two decisions the same choice: not their effects, which follow from the past. */
 function decisionKey(d: Decision): string {
   return d.kind === 'move'
-    ? stableStringify(['move', d.meetingId, d.moveId])
+    ? stableStringify(['move', d.meetingId, d.moveId, ...(d.reactions ? [d.reactions.map((r) => r.predicted), !!d.predictionTimedOut] : [])])
     : stableStringify(['question', d.questionId, d.answer, d.hintUsed, d.timedOut]);
 }
 

@@ -1,12 +1,15 @@
 // The decision timeline of a run: every answer and move in order, with what it changed (trust per
 // party, agreement, understanding per party) and the evidence behind it, and where in the event
-// log it happened, so a player can rewind to any decision and choose differently.
+// log it happened, so a player can rewind to any decision and choose differently. A move with a
+// prediction step is one decision: its changes are those after the prediction, and it carries each
+// party's real reaction beside the player's prediction.
 import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
-import type { Question, Scenario } from '../content/schema';
+import type { Question, ReactionKind, Scenario } from '../content/schema';
 import type { Answer } from '../engine/answers';
 import { questionLabel, quoteOf, type Quote } from '../engine/presenter';
 import { startRun, type RunRecord } from '../engine/run';
+import { reactionsNow } from '../engine/reactions';
 import { currentMeetingId, findMove, type RunEvent, type RunSnapshot } from '../engine/scenarioMachine';
 import { findQuestion, understanding, understandingPoints } from '../engine/stats';
 
@@ -65,6 +68,13 @@ export interface MoveDecision extends DecisionBase {
   response: string;
   /** The next meeting's id, or "end". */
   next: string;
+  /**
+   * Schema version 2 moves: each party present's reaction with its quote, beside the player's
+   * prediction and its score (both null when predictions were off or the timer ran out).
+   */
+  reactions?: Array<{ party: string; reaction: ReactionKind; evidence: Quote; predicted: ReactionKind | null; score: number | null }>;
+  /** Whether the timer ran out on the prediction step. */
+  predictionTimedOut?: boolean;
 }
 
 export type Decision = QuestionDecision | MoveDecision;
@@ -92,7 +102,10 @@ function decisionPoints(scenario: Scenario, record: RunRecord): DecisionPoint[] 
       run.send(event);
       const after = run.getSnapshot();
       if (after === before) return;
-      if (event.type === 'answer.submit' || event.type === 'move.choose' || event.type === 'timer.expire') {
+      if (before.hasTag('predicting')) {
+        // The prediction (or its timeout) completes the move chosen before it.
+        if (event.type === 'prediction.submit' || event.type === 'timer.expire') points[points.length - 1]!.after = after;
+      } else if (event.type === 'answer.submit' || event.type === 'move.choose' || event.type === 'timer.expire') {
         points.push({ eventIndex: start, event, before, after });
       }
       if (!WITHIN_DECISION.has(event.type)) start = i + 1;
@@ -122,8 +135,8 @@ export function decisionTimeline(content: Content, scenario: Scenario, record: R
   return decisionPoints(scenario, record).map((point, index): Decision => {
     const b = point.before.context;
     const a = point.after.context;
-    const [uBefore, uAfter] = [understanding(scenario, b.answers), understanding(scenario, a.answers)];
-    const [pBefore, pAfter] = [understandingPoints(scenario, b.answers), understandingPoints(scenario, a.answers)];
+    const [uBefore, uAfter] = [understanding(scenario, b.answers, b.predictions), understanding(scenario, a.answers, a.predictions)];
+    const [pBefore, pAfter] = [understandingPoints(scenario, b.answers, b.predictions), understandingPoints(scenario, a.answers, a.predictions)];
     const base = {
       index,
       eventIndex: point.eventIndex,
@@ -138,6 +151,8 @@ export function decisionTimeline(content: Content, scenario: Scenario, record: R
     };
     if (point.event.type === 'move.choose') {
       const move = findMove(scenario, base.meetingId, point.event.moveId)!;
+      const meeting = scenario.meetings.find((m) => m.id === base.meetingId)!;
+      const predicted = a.predictions.length > b.predictions.length ? a.predictions[a.predictions.length - 1]! : null;
       return {
         ...base,
         kind: 'move',
@@ -147,6 +162,18 @@ export function decisionTimeline(content: Content, scenario: Scenario, record: R
         response: move.response,
         next: move.next,
         evidence: move.evidence.map((e) => quoteOf(content, e)),
+        ...(move.reactions
+          ? {
+              reactions: reactionsNow(move, meeting, b.flags).map((r) => ({
+                party: r.party,
+                reaction: r.reaction,
+                evidence: quoteOf(content, r.evidence),
+                predicted: predicted?.predictions?.[r.party] ?? null,
+                score: predicted ? (predicted.scores[r.party] ?? 0) : null,
+              })),
+              predictionTimedOut: !!predicted?.timedOut,
+            }
+          : {}),
       };
     }
     const answered = a.answers[a.answers.length - 1]!;

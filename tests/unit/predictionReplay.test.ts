@@ -1,6 +1,7 @@
 // Replay codes and saves carry predictions (issue 14 item 6): format 2 codes and version 2 saves
 // hold prediction events and the predictions setting; format 1 codes and version 1 saves, made
-// before predictions existed, still replay; unknown formats get a clear message.
+// before predictions existed, still replay; unknown formats get a clear message. The decision
+// timeline shows each prediction beside the real reaction, and rewinds and compares with them.
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../src/content/loader';
@@ -12,6 +13,8 @@ import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { readRunSave, SAVE_KEY, SAVE_VERSION, writeRunSave } from '../../src/persistence/runSave';
 import { memoryStore } from '../../src/persistence/storage';
 import { CODE_FORMAT, decodeRunCode, encodeRunCode } from '../../src/replay/code';
+import { firstDivergence } from '../../src/replay/compare';
+import { decisionTimeline, rewindTo } from '../../src/replay/timeline';
 import { migratedContent, realContent } from './helpers';
 
 const SETTINGS: RunSettings[] = [
@@ -150,6 +153,55 @@ describe('old replay codes (format 1) and saves (version 1)', () => {
     const refused = readRunSave(future, migrated);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.message).toMatch(/another version of Envoy/);
+    run.stop();
+  });
+});
+
+describe('the decision timeline with predictions', () => {
+  const content = migratedContent();
+  const id = Object.keys(content.scenarios)[0]!;
+  const scenario = content.scenarios[id]!;
+
+  it('shows a move and its prediction as one decision: the reactions beside the predictions, and the changes after both', () => {
+    const run = randomRun(content, id, SETTINGS[0]!, 21);
+    const c = run.getSnapshot().context;
+    expect(c.predictions.length).toBeGreaterThan(0);
+    const timeline = decisionTimeline(content, scenario, run.record);
+    expect(timeline.length).toBe(c.answers.length + c.moves.length);
+    const moves = timeline.filter((d) => d.kind === 'move');
+    expect(moves.map((d) => d.moveId)).toEqual(c.moves.map((m) => m.moveId));
+    let p = 0;
+    for (const [i, d] of moves.entries()) {
+      // The move's trust change is the one the machine recorded for it.
+      for (const [party, delta] of Object.entries(c.moves[i]!.trustDelta)) expect(d.parties.find((x) => x.party === party)!.trust.delta).toBe(delta);
+      if (!d.reactions?.length) continue;
+      const record = c.predictions[p++]!;
+      expect(record.moveId).toBe(d.moveId);
+      for (const r of d.reactions) {
+        expect(r.predicted).toBe(record.predictions?.[r.party] ?? null);
+        expect(r.score).toBe(record.scores[r.party]);
+        expect(r.evidence.quote.length).toBeGreaterThan(0);
+      }
+    }
+    expect(p).toBe(c.predictions.length);
+    run.stop();
+  });
+
+  it('rewinds to a move with a prediction step, and sees two runs that differ only in a prediction diverge there', () => {
+    const run = randomRun(content, id, SETTINGS[0]!, 22);
+    const record = run.record;
+    const timeline = decisionTimeline(content, scenario, record);
+    const index = timeline.findIndex((d) => d.kind === 'move' && !!d.reactions?.length);
+    const rewound = replayRun(scenario, rewindTo(scenario, record, index));
+    expect(rewound.getSnapshot().hasTag('moves')).toBe(true);
+    // Play the same move, then predict otherwise.
+    const move = timeline[index]!;
+    if (move.kind !== 'move') throw new Error('not a move');
+    rewound.send({ type: 'move.choose', moveId: move.moveId });
+    const other = Object.fromEntries(move.reactions!.map((r) => [r.party, r.predicted === 'welcomes' ? 'walks-out' : 'welcomes'])) as Record<string, ReactionKind>;
+    rewound.send({ type: 'prediction.submit', predictions: other });
+    expect(firstDivergence(timeline, decisionTimeline(content, scenario, rewound.record))).toBe(index);
+    rewound.stop();
     run.stop();
   });
 });
