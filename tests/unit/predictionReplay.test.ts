@@ -10,9 +10,9 @@ import { choicesAt } from '../../src/engine/explore';
 import { mulberry32 } from '../../src/engine/rng';
 import { replayRun, startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
-import { readRunSave, SAVE_KEY, SAVE_VERSION, writeRunSave } from '../../src/persistence/runSave';
+import { readRunSave, RunRecordSchema, SAVE_KEY, SAVE_VERSION, writeRunSave } from '../../src/persistence/runSave';
 import { memoryStore } from '../../src/persistence/storage';
-import { CODE_FORMAT, decodeRunCode, encodeRunCode } from '../../src/replay/code';
+import { checksumOf, CODE_FORMAT, decodeRunCode, encodeRunCode } from '../../src/replay/code';
 import { firstDivergence } from '../../src/replay/compare';
 import { decisionTimeline, rewindTo } from '../../src/replay/timeline';
 import { migratedContent, realContent } from './helpers';
@@ -89,6 +89,35 @@ describe('replay codes with predictions (format 2)', () => {
     // The walk did exercise what it claims to.
     expect(predicted).toBeGreaterThan(50);
     expect(timedOut).toBeGreaterThan(0);
+  });
+
+  it('never throws on damaged codes with predictions, and whatever decodes is a valid run that replays', () => {
+    const random = mulberry32(77);
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let accepted = 0;
+    for (let i = 0; i < 400; i++) {
+      const id = ids[i % ids.length]!;
+      const run = randomRun(content, id, SETTINGS[i % SETTINGS.length]!, 500 + i);
+      const code = encodeRunCode(content, run.record);
+      run.stop();
+      // Change one to three characters of the payload and reseal the checksum, so the decoder reads it.
+      let payload = code.slice(6);
+      for (let k = 0, n = 1 + Math.floor(random() * 3); k < n; k++) {
+        const at = Math.floor(random() * payload.length);
+        payload = payload.slice(0, at) + B64[Math.floor(random() * 64)] + payload.slice(at + 1);
+      }
+      const decoded = decodeRunCode(content, `E${CODE_FORMAT}${checksumOf(payload)}${payload}`);
+      if (!decoded.ok) {
+        expect(decoded.message.length).toBeGreaterThan(0);
+        continue;
+      }
+      accepted++;
+      expect(RunRecordSchema.safeParse(decoded.record).success).toBe(true);
+      const replayed = replayRun(content.scenarios[decoded.record.scenarioId]!, decoded.record);
+      expect(replayed.record.events).toEqual(decoded.record.events);
+      replayed.stop();
+    }
+    expect(accepted).toBeGreaterThan(0);
   });
 
   it('refuses to write a run with predictions as a format 1 code', () => {
