@@ -149,7 +149,7 @@ function replayFresh(content: Content, claimedScenario: string, code: string): R
     return { ok: false, reason: tt('dash.problem.cannotReplay', { title: scenario.title }) };
   }
   const ending = scenario.endings.find((e) => e.id === context.endingId)!;
-  const measured = understanding(scenario, context.answers);
+  const measured = understanding(scenario, context.answers, context.predictions);
   const parties = scenarioParties(content, scenario);
   return {
     ok: true,

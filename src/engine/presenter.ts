@@ -153,7 +153,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const meetingId = currentMeetingId(snapshot);
   const meeting = scenario.meetings.find((m) => m.id === meetingId) ?? null;
   const question = ctx.questionId ? (findQuestion(scenario, ctx.questionId) ?? null) : null;
-  const points = understandingPoints(scenario, ctx.answers);
+  const points = understandingPoints(scenario, ctx.answers, ctx.predictions);
   const atTables = new Set(scenario.meetings.flatMap((m) => m.parties));
   const parties = content.partyOrder
     .filter((id) => atTables.has(id) || points[id])

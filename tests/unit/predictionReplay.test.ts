@@ -4,9 +4,12 @@
 // timeline shows each prediction beside the real reaction, and rewinds and compares with them.
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { buildDashboard, makeResults, parseResultsFile, resultsFileText } from '../../src/classroom';
 import type { Content } from '../../src/content/loader';
 import { REACTIONS, type ReactionKind } from '../../src/content/schema';
+import { correctAnswer } from '../../src/engine/answers';
 import { choicesAt } from '../../src/engine/explore';
+import { describeRun } from '../../src/engine/presenter';
 import { mulberry32 } from '../../src/engine/rng';
 import { replayRun, startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
@@ -231,6 +234,53 @@ describe('the decision timeline with predictions', () => {
     rewound.send({ type: 'prediction.submit', predictions: other });
     expect(firstDivergence(timeline, decisionTimeline(content, scenario, rewound.record))).toBe(index);
     rewound.stop();
+    run.stop();
+  });
+});
+
+describe('understanding from predictions wherever it is shown', () => {
+  const content = migratedContent();
+
+  it('the teacher dashboard counts a run\'s predictions in each party\'s understanding', () => {
+    const id = Object.keys(content.scenarios)[0]!;
+    const run = randomRun(content, id, SETTINGS[0]!, 31);
+    const output = run.getSnapshot().output!;
+    expect(output.predictions.some((p) => Object.values(p.scores).some((s) => s < 1))).toBe(true);
+    const made = makeResults({ name: 'Ana', settings: null, runs: [{ scenarioId: id, code: encodeRunCode(content, run.record) }] });
+    if (!made.ok) throw new Error(made.message);
+    const d = buildDashboard(content, [{ source: 'ana.json', parsed: parseResultsFile(resultsFileText(made.file)) }]);
+    expect(d.problems).toEqual([]);
+    const row = d.students[0]!.scenarios[id]!;
+    for (const [party, value] of Object.entries(output.understanding)) expect(row.understanding[party], party).toBe(value);
+    run.stop();
+  });
+
+  it('the meters show a party measured once its reaction has been predicted, even with no question on it yet', () => {
+    const id = Object.keys(content.scenarios)[0]!;
+    const base = content.scenarios[id]!;
+    const first = base.meetings.find((m) => m.id === base.start)!;
+    // The first meeting's questions measure someone not at its table, so its seated parties are
+    // measured only by the prediction.
+    const elsewhere = Object.keys(base.initial.trust).find((p) => !first.parties.includes(p))!;
+    const scenario = structuredClone(base);
+    const meeting = scenario.meetings.find((m) => m.id === scenario.start)!;
+    for (const q of meeting.questions) q.measures = [elsewhere];
+    const move = meeting.moves.find((mv) => !mv.requires.length && mv.reactions)!;
+    const run = startRun(scenario, { scenarioId: id, contentVersion: 'test', seed: 1, settings: SETTINGS[0]! });
+    run.send({ type: 'run.begin' });
+    run.send({ type: 'meeting.continue' });
+    while (run.getSnapshot().hasTag('question')) {
+      run.send({ type: 'answer.submit', answer: correctAnswer(meeting.questions.find((x) => x.id === run.getSnapshot().context.questionId)!) });
+      run.send({ type: 'feedback.continue' });
+    }
+    const seated = meeting.parties[0]!;
+    expect(describeRun(content, scenario, run.getSnapshot()).parties.find((p) => p.id === seated)?.measured).toBe(false);
+    run.send({ type: 'move.choose', moveId: move.id });
+    run.send({ type: 'prediction.submit', predictions: Object.fromEntries(move.reactions!.map((r) => [r.party, r.reaction])) });
+    const view = describeRun(content, scenario, run.getSnapshot());
+    const party = view.parties.find((p) => p.id === seated)!;
+    expect(party.understanding).toBe(100);
+    expect(party.measured).toBe(true);
     run.stop();
   });
 });
