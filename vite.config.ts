@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { contentPlugin, phaserBuildPlugin, preloadStagePlugin } from './src/cli/buildPlugins';
+import { contentPlugin, phaserBuildPlugin, preloadChunksPlugin } from './src/cli/buildPlugins';
 import { pageShellPlugin } from './src/cli/pageShell';
 import { webManifestPlugin } from './src/cli/webManifest';
 
@@ -112,7 +112,7 @@ function offlinePlugin(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadStagePlugin(), offlinePlugin()],
+  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadChunksPlugin(['main', 'phaserStage']), offlinePlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

@@ -1,10 +1,7 @@
-// The browser's composition root: loads content, creates the session and the HTML layer at once
+// The browser's composition root (started by boot.ts, which also brings the stylesheet): loads content, creates the session and the HTML layer at once
 // (the title menu is usable before Phaser arrives), then loads Phaser alongside to draw the stage.
 // First import: it sets zod to jitless before any schema exists (zod's eval probe would trip the CSP).
 import { registerOffline } from './offline';
-import '@fontsource/atkinson-hyperlegible/400.css';
-import '@fontsource/atkinson-hyperlegible/700.css';
-import './ui/style.css';
 import { classLinkMessage, readClassLink } from '../src/classroom/classLink';
 import { mayBeInLms } from '../src/lms/launch';
 import type { Content } from '../src/content/loader';

@@ -1,0 +1,22 @@
+// The page's entry. It carries the stylesheet and fonts, so the build links them in the page's
+// head, where they block the first paint (the cannot-start message relies on that: see
+// src/cli/pageShell.ts), and starts the game (main.ts) once the browser has painted the title
+// screen the build wrote into index.html. Without this wait a browser that has the code at hand
+// (cached, offline, a fast network) runs the whole game before its first paint, and the first text
+// waits for it. main.ts is fetched alongside from the start (a modulepreload link).
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import './ui/style.css';
+
+/** Resolves after the next paint; at once on a hidden page, which does not paint (nor run frames). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    // Frames can also be withheld from a visible page (an off-screen frame): never wait long.
+    setTimeout(resolve, 100);
+  });
+}
+
+await afterNextPaint();
+await import('./main');
