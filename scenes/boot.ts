@@ -4,6 +4,9 @@
 // screen the build wrote into index.html. Without this wait a browser that has the code at hand
 // (cached, offline, a fast network) runs the whole game before its first paint, and the first text
 // waits for it. main.ts is fetched alongside from the start (a modulepreload link).
+// First: sets zod to jitless before any module of the game can build a schema (zod's eval probe
+// would trip the CSP); the game's chunks may be evaluated in any order among themselves.
+import './offline';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './ui/style.css';
