@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/cli/contentFiles';
 import en from '../../src/i18n/en.json';
+import { CODE_PREFIX } from '../../src/replay/code';
 import { realContent } from '../unit/helpers';
 import { openPage, ROOT, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
@@ -95,7 +96,7 @@ describe('pseudo-locale', () => {
     // Replay codes and links are data, and a glossary definition opens with its term and a colon.
     const allowed = (raw: string) => {
       const text = raw.replace(/:$/, '');
-      return /^E1[\w-]+$/.test(text) || /^https?:\/\//.test(text) || allowedText(text);
+      return new RegExp(`^${CODE_PREFIX}[\\w-]+$`).test(text) || /^https?:\/\//.test(text) || allowedText(text);
     };
     const allowedText = (text: string) =>
       /^[\s\d.,:;%/+\-–—()·"“”'’…→↑↓🔒]*$/u.test(text) || /\[.*~.*\]/.test(text) || text.startsWith('[') || text.endsWith(']') || corpus.includes(text);

@@ -2,7 +2,7 @@
 // question on screen and answering right or wrong on purpose; keeps a record to check scores.
 // Playing goes through a small Driver, so the same player runs in Chromium (playwright), Firefox
 // (puppeteer over WebDriver BiDi) and WebKit (selenium over classic WebDriver): browsers.test.ts.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Content } from '../../src/content/loader';
 import type { Question, Scenario } from '../../src/content/schema';
 import { findQuestion } from '../../src/engine/stats';
@@ -23,11 +23,12 @@ export interface Driver {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void>;
 }
 
-/** playwright's Page as a Driver. */
-export function fromPage(page: Page): Driver {
+/** playwright's Page, or a Frame in one (an LMS frames the game), as a Driver. */
+export function fromPage(page: Page | Frame): Driver {
+  const keyboard = 'keyboard' in page ? page.keyboard : page.page().keyboard;
   return {
     click: (selector) => page.click(selector),
-    press: (key) => page.keyboard.press(key),
+    press: (key) => keyboard.press(key),
     select: async (selector, value) => {
       await page.selectOption(selector, value);
     },
@@ -68,8 +69,9 @@ export async function activate(page: Page | Driver, input: Input, selector: stri
 }
 
 /** A Driver as is, or playwright's Page wrapped as one. */
-function driver(page: Page | Driver): Driver {
-  return 'keyboard' in page ? fromPage(page) : page;
+function driver(page: Page | Frame | Driver): Driver {
+  // playwright's pages and frames wait with waitForFunction; a Driver has waitFor instead.
+  return 'waitForFunction' in page ? fromPage(page) : page;
 }
 
 async function screenKey(page: Driver): Promise<string> {

@@ -16,6 +16,7 @@ import type { Question } from '../../src/content/schema';
 import { findQuestion } from '../../src/engine/stats';
 import { t } from '../../src/i18n';
 import { DEFAULT_PASSING_SCORE, scoreOf } from '../../src/lms/format';
+import { CODE_PREFIX } from '../../src/replay/code';
 import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
 import { CHROMIUM_FLAGS, DIST, launch, openPage, ROOT, serveDist, shot } from './harness';
@@ -124,7 +125,7 @@ describe('SCORM packages in an LMS', () => {
       expect(played.answers).toHaveLength(3);
       const mid = await hostState(page);
       const midCmi = mid.stored;
-      expect(midCmi.suspend_data).toMatch(/^E1[A-Za-z0-9_-]+$/);
+      expect(midCmi.suspend_data).toMatch(new RegExp(`^${CODE_PREFIX}[A-Za-z0-9_-]+$`));
       expect(Object.keys(midCmi.interactions)).toHaveLength(3);
       expect(version === '1.2' ? midCmi.core.lesson_status : midCmi.completion_status).toBe('incomplete');
       expect(version === '1.2' ? midCmi.core.exit : midCmi.exit).toBe('suspend');
@@ -255,7 +256,7 @@ describe('SCORM packages in an LMS', () => {
       expect(names[0]).toBe(version === '1.2' ? 'LMSInitialize' : 'Initialize');
       expect(names).toContain(version === '1.2' ? 'LMSCommit' : 'Commit');
       expect(state.errors).toEqual([]);
-      expect(state.stored.suspend_data).toMatch(/^E1[A-Za-z0-9_-]+$/);
+      expect(state.stored.suspend_data).toMatch(new RegExp(`^${CODE_PREFIX}[A-Za-z0-9_-]+$`));
       expect(Object.keys(state.stored.interactions)).toHaveLength(1);
       expect(await frame.$('.notice')).toBeNull();
       await shot(popup, `scorm${version === '1.2' ? '12' : '2004'}-popup-launch`);
@@ -324,7 +325,7 @@ describe('SCORM packages in an LMS', () => {
         console.log(`SCORM ${version} back/forward cache: restored from the cache; while cached the SCO called ${whileAway.join(', ')}`);
         expect(whileAway).toContain(version === '1.2' ? 'LMSCommit' : 'Commit');
         expect(whileAway).not.toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
-        expect(back.stored.suspend_data).toMatch(/^E1/);
+        expect(back.stored.suspend_data).toMatch(new RegExp(`^${CODE_PREFIX}`));
         expect(Object.keys(back.stored.interactions)).toHaveLength(played.answers.length);
 
         // The student plays on (past the feedback): the step is saved and committed without an error.
@@ -345,7 +346,7 @@ describe('SCORM packages in an LMS', () => {
         console.log(`SCORM ${version} back/forward cache: after coming back ${later.length} calls reached the LMS (${[...new Set(later.map((c) => c.name))].join(', ')})`);
         expect(later.filter((c) => c.code !== '0')).toEqual([]);
         expect(after.errors).toEqual([]);
-        expect(after.stored.suspend_data).toMatch(/^E1/);
+        expect(after.stored.suspend_data).toMatch(new RegExp(`^${CODE_PREFIX}`));
         expect(after.stored.suspend_data).not.toBe(back.stored.suspend_data);
         await shot(page, `scorm${version === '1.2' ? '12' : '2004'}-after-bfcache`);
         expect(w.consoleErrors).toEqual([]);
