@@ -2,6 +2,7 @@
 // sub-path: a whole scenario by mouse and by keyboard alone, scores checked against the answers,
 // two different endings, resume after reload, no console errors, no request off the origin.
 import { describe, expect, it } from 'vitest';
+import { keepsTrust } from '../../src/engine/presenter';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
@@ -108,10 +109,25 @@ describe('every scenario in a real browser', () => {
   it.each(content.scenarioOrder)('%s plays from the scenario list to an ending', async (id) => {
     const w = await openTitle(site);
     const s = content.scenarios[id]!;
-    const played = await playScenario(w.page, 'mouse', content, s, () => true, (ids) => ids[0]!);
+    // Quotes inside quotes: no screen shows a doubled quotation mark (stylesheet marks included).
+    const doubled = new Set<string>();
+    const played = await playScenario(w.page, 'mouse', content, s, () => true, (ids) => ids[0]!, async (name) => {
+      const found = await w.page.evaluate(() => {
+        const css = (c: string) => (c && c !== 'none' && c !== 'normal' ? c.replace(/^"|"$/g, '') : '');
+        return [...document.querySelectorAll('#ui *')]
+          .map((el) => css(getComputedStyle(el, '::before').content) + (el.textContent ?? '') + css(getComputedStyle(el, '::after').content))
+          .filter((text) => /””|““|’’|‘‘/.test(text))
+          .map((text) => /.{0,40}(?:””|““|’’|‘‘)/.exec(text)![0]);
+      });
+      for (const text of found) doubled.add(`${name}: …${text}`);
+    });
+    expect([...doubled]).toEqual([]);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
     expect(s.endings.map((e) => e.id)).toContain(ending);
     expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(s, played.answers));
+    // A party that was never at the table has no trust to show.
+    const trustCells = await w.page.$$eval('.scores tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-party')!, r.querySelector('td:last-child')!.textContent!] as const));
+    for (const [party, cell] of trustCells) if (!keepsTrust(s, party)) expect(cell, party).not.toMatch(/\d/);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });

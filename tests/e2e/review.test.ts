@@ -1,0 +1,153 @@
+// What a player reads, screen by screen: screenshots for a person to look at
+// (tests/e2e/screenshots/review-*.png: every screen, the feedback of each question type right and
+// wrong, locked moves, the outcome, the debrief with its timeline) and, on each screen at three
+// window sizes, the defects once seen while playing: a page taller than the window, doubled
+// quotation marks, an emoji lock, an author's note, trust shown for a party never at the table,
+// the move's whole text as the outcome's heading, a true-or-false question named "True or false?"
+// in the timeline, an order question's dates missing after a right answer, a count of moments that
+// is not the content's, and a sound caption left over from the last meeting.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { keepsTrust } from '../../src/engine/presenter';
+import { findQuestion } from '../../src/engine/stats';
+import { realContent } from '../unit/helpers';
+import { openTitle, shot, SHOTS, useSite } from './harness';
+import { playOn } from './player';
+
+const content = realContent();
+const site = useSite();
+const RICHEST = content.scenarioOrder
+  .map((id) => content.scenarios[id]!)
+  .map((s) => ({ s, types: new Set(s.meetings.flatMap((m) => m.questions.map((q) => q.type))).size }))
+  .sort((a, b) => b.types - a.types)[0]!.s;
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+];
+
+/** Problems a reader sees on the screen now, whatever the screen. */
+async function readingProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollHeight, inner: window.innerHeight }));
+    if (scroll > inner) problems.push(`at ${size.width}×${size.height} the page is ${scroll - inner} px taller than the window`);
+  }
+  await page.setViewportSize(SIZES[0]!);
+  const shown = await page.evaluate(() => {
+    // The text as drawn: with the marks a stylesheet adds before and after an element.
+    const css = (c: string) => (c && c !== 'none' && c !== 'normal' ? c.replace(/^"|"$/g, '') : '');
+    const texts = [...document.querySelectorAll('#ui *')].map((el) => css(getComputedStyle(el, '::before').content) + (el.textContent ?? '') + css(getComputedStyle(el, '::after').content));
+    return { texts, all: document.getElementById('ui')!.innerText };
+  });
+  for (const text of new Set(shown.texts)) {
+    if (/””|““|’’|‘‘/.test(text)) problems.push(`doubled quotation marks: …${/.{0,40}(?:””|““|’’|‘‘)/.exec(text)![0]}`);
+  }
+  if (/\p{Extended_Pictographic}/u.test(shown.all)) problems.push(`an emoji in the text: ${/.{0,30}\p{Extended_Pictographic}.{0,30}/u.exec(shown.all)?.[0]}`);
+  if (/\bcapture\b|not named in the/i.test(shown.all)) problems.push('an author\'s note on screen');
+  return problems;
+}
+
+describe('what a player reads', () => {
+  it('every screen, in screenshots, free of the defects seen while playing', { timeout: 600_000 }, async () => {
+    const w = await openTitle(site);
+    const problems: Record<string, string[]> = {};
+    const seen = new Set<string>();
+    const look = async (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const found = await readingProblems(w.page);
+      if (found.length) problems[name] = [...(problems[name] ?? []), ...found];
+      await shot(w.page, `review-${name}`);
+    };
+    await look('title');
+    await w.page.click('[data-action="play"]');
+    await look('select');
+    // The count of moments is the content's.
+    const intro = (await w.page.textContent('#ui p'))!;
+    if (!intro.includes(String(content.scenarioOrder.length))) (problems.select ??= []).push(`the count of moments is not the content's ${content.scenarioOrder.length}: ${intro}`);
+    await w.page.click(`[data-scenario="${RICHEST.id}"] [data-action="choose"]`);
+    await look('briefing');
+    await w.page.click('[data-action="begin"]');
+    await w.page.waitForSelector('[data-phase]');
+
+    const notSeated = new Set(content.partyOrder.filter((p) => !keepsTrust(RICHEST, p)));
+    const answered: Array<{ id: string; right: boolean }> = [];
+    const leftOverCaptions: string[] = [];
+    let lastMeeting = '';
+    const onScreen = async (screen: string) => {
+      const phase = await w.page.getAttribute('[data-phase]', 'data-phase').catch(() => null);
+      if (screen === 'opening') {
+        const meeting = (await w.page.getAttribute('[data-meeting]', 'data-meeting'))!;
+        // A caption from the last meeting's outcome is gone once the next meeting opens.
+        const caption = await w.page.evaluate(() => {
+          const el = document.querySelector<HTMLElement>('.caption');
+          return el && getComputedStyle(el).display !== 'none' ? el.textContent : null;
+        });
+        if (lastMeeting && caption) leftOverCaptions.push(`${meeting}: ${caption}`);
+        lastMeeting = meeting;
+      }
+      if (phase) {
+        // Parties never at a table have no trust to show.
+        const lines = await w.page.$$eval('.meters li[data-party]', (els) => els.map((el) => [el.getAttribute('data-party')!, el.textContent ?? ''] as const));
+        for (const [party, line] of lines) {
+          if (notSeated.has(party) && /trust/i.test(line)) (problems[`${screen} meters`] ??= []).push(`trust shown for ${party}, never at the table: ${line}`);
+        }
+      }
+      if (screen === 'feedback') {
+        const last = answered.at(-1)!;
+        const q = findQuestion(RICHEST, last.id)!;
+        const name = `feedback-${q.type}-${last.right ? 'right' : 'wrong'}`;
+        if (q.type === 'order') {
+          // Each event's date is shown with the event (the explanation may mention some dates too).
+          const lines = await w.page.$$eval('.feedback li, .feedback p', (els) => els.map((el) => el.textContent ?? ''));
+          for (const e of q.events) if (!lines.some((l) => l.includes(e.when) && l.includes(e.text))) (problems[name] ??= []).push(`the date "${e.when}" of "${e.text}" is not shown`);
+        }
+        await look(name);
+        return;
+      }
+      if (screen === 'moves' && (await w.page.locator('.is-locked').count())) {
+        const lock = await w.page.locator('.is-locked svg[data-icon="lock"]').count();
+        if (!lock) (problems['moves-locked'] ??= []).push('a locked move has no lock icon');
+        await look('moves-locked');
+        return;
+      }
+      if (screen === 'outcome') {
+        const eyebrow = (await w.page.textContent('.outcome .eyebrow'))!;
+        const heading = (await w.page.textContent('#screen-heading'))!;
+        const box = await w.page.locator('.outcome .eyebrow').boundingBox();
+        const lineHeight = await w.page.locator('.outcome .eyebrow').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+        if (box && box.height > lineHeight * 1.6) (problems.outcome ??= []).push(`the outcome's heading runs to ${Math.round(box.height / lineHeight)} lines: ${eyebrow}`);
+        if (heading.length > 40) (problems.outcome ??= []).push(`the outcome's heading is long: ${heading}`);
+      }
+      if (screen.startsWith('question-')) {
+        const id = (await w.page.getAttribute('[data-question]', 'data-question'))!;
+        const right = answered.length % 2 === 0;
+        answered.push({ id, right });
+      }
+      await look(screen);
+    };
+    await playOn(w.page, 'mouse', content, RICHEST, (i) => i % 2 === 0, (ids) => ids.at(-1)!, onScreen);
+
+    // The debrief, tall enough to read it all in one screenshot, timeline included.
+    await look('debrief');
+    const timeline = await w.page.locator('.replay .decisions').innerText();
+    for (const a of answered) {
+      const q = findQuestion(RICHEST, a.id)!;
+      if (q.type === 'true-false' && !timeline.includes(q.statement)) (problems.debrief ??= []).push(`the timeline names "${q.statement}" only as "${q.prompt}"`);
+    }
+    await w.page.setViewportSize({ width: 1366, height: 4000 });
+    await shot(w.page, 'review-debrief-full');
+    await w.page.locator('.replay').screenshot({ path: join(SHOTS, 'review-debrief-timeline.png') });
+    await w.page.setViewportSize(SIZES[0]!);
+
+    for (const type of new Set(RICHEST.meetings.flatMap((m) => m.questions.map((q) => q.type)))) expect([...seen].some((s) => s.startsWith(`feedback-${type}`)), type).toBe(true);
+    for (const name of ['title', 'select', 'briefing', 'opening', 'outcome', 'debrief']) expect(seen, name).toContain(name);
+    if (leftOverCaptions.length) problems['caption left over from the last moment'] = leftOverCaptions;
+    expect(problems).toEqual({});
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+});
