@@ -1,5 +1,5 @@
 // Layout and localisation in the browser: every screen at five device sizes and two text sizes
-// (nothing overflows sideways, targets are at least 24×24 px), and a run in the pseudo-locale
+// (nothing overflows sideways, the page is never taller than the window, targets are at least 24×24 px), and a run in the pseudo-locale
 // that finds no interface string outside the locale file.
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -29,6 +29,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth + 1) problems.push(`page scrolls sideways (${doc.scrollWidth} > ${window.innerWidth})`);
+    // The game's text scrolls inside #ui: the page itself is never taller than the window.
+    const tall = document.scrollingElement!.scrollHeight;
+    if (tall > window.innerHeight) problems.push(`page is taller than the window (${tall} > ${window.innerHeight})`);
     for (const el of document.querySelectorAll<HTMLElement>('#ui .panel, #ui .panel *')) {
       const style = getComputedStyle(el);
       if (style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 0 && !['INPUT', 'SELECT'].includes(el.tagName)) {
