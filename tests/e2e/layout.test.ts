@@ -95,14 +95,16 @@ describe('layout at five sizes and two text sizes', () => {
 describe('pseudo-locale', () => {
   it('shows no interface string that bypasses the locale file, and nothing overflows', async () => {
     // Everything content says, as one text: text that is content is allowed to be untranslated.
-    const corpus = JSON.stringify(readContentFiles().files).replace(/\\"/g, '"');
+    // Quotation marks are folded away: a quote is shown between marks of its own (src/i18n/quoted.ts).
+    const noMarks = (text: string) => text.replace(/[“”‘’"']/g, '');
+    const corpus = noMarks(JSON.stringify(readContentFiles().files).replace(/\\"/g, '"'));
     // Replay codes and links are data, and a glossary definition opens with its term and a colon.
     const allowed = (raw: string) => {
       const text = raw.replace(/:$/, '');
       return new RegExp(`^${CODE_PREFIX}[\\w-]+$`).test(text) || /^https?:\/\//.test(text) || allowedText(text);
     };
     const allowedText = (text: string) =>
-      /^[\s\d.,:;%/+\-–—()·"“”'’…→↑↓🔒]*$/u.test(text) || /\[.*~.*\]/.test(text) || text.startsWith('[') || text.endsWith(']') || corpus.includes(text);
+      /^[\s\d.,:;%/+\-–—()·"“”'’…]*$/u.test(text) || /\[.*~.*\]/.test(text) || text.startsWith('[') || text.endsWith(']') || corpus.includes(noMarks(text));
     const w = await openPage(site.browser, site.origin, { viewport: { width: 1366, height: 768 } });
     await w.context.addInitScript(() => localStorage.setItem('envoy.prefs', JSON.stringify({ locale: 'pseudo', tutorialSeen: true })));
     await w.page.goto(site.url);
