@@ -13,6 +13,7 @@ import { buildDashboard, dashboardCsv, type ImportedResults } from '../../src/cl
 import { readClassLink, type ClassSettings } from '../../src/classroom/classLink';
 import { makeResults, parseResults, resultsCode, resultsFileText, type ResultsFile } from '../../src/classroom/results';
 import { encodeRunCode } from '../../src/replay/code';
+import { quoted } from '../../src/i18n/quoted';
 import { newRun, playThrough, realContent, type Strategy } from '../unit/helpers';
 import { axe, openPage, SHOTS, useSite } from './harness';
 import { playScenario, tabTo } from './player';
@@ -130,7 +131,8 @@ describe('class set-up page', () => {
     expect(await page.locator(`[data-guide="${guideId}"] [data-meeting]`).count()).toBe(scenario.meetings.length);
     for (const m of scenario.meetings) {
       const figure = page.locator(`[data-meeting="${m.id}"] > .quote`).first();
-      expect(await figure.locator('blockquote').textContent()).toBe(m.opening.evidence.quote);
+      // Shown between quotation marks of its own, its words verbatim.
+      expect(await figure.locator('blockquote').textContent()).toBe(quoted(m.opening.evidence.quote));
       expect(await figure.locator('figcaption').textContent()).toContain(content.sources[m.opening.evidence.source]!.outlet);
       expect(await page.locator(`[data-meeting="${m.id}"] [data-point]`).count()).toBe(m.questions.length);
     }
