@@ -43,7 +43,7 @@ function screenKey(session: Session, locale: string): string {
   const name = screenName(session);
   const view = name === 'negotiation' || name === 'debrief' || name === 'watch' ? session.runView() : null;
   const { notices, watchPlaying } = session.app.getSnapshot().context;
-  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
+  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.prediction?.moveId, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
 }
 
 export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {
@@ -103,14 +103,16 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     if (name === 'negotiation' && view?.phase === 'feedback') {
       ctx.announce(root.querySelector('#screen-heading')?.textContent ?? '');
     } else if (name === 'negotiation' && view?.phase === 'outcome') {
-      ctx.announce(Array.from(root.querySelectorAll('.changes li')).map((li) => li.textContent).join('. '));
+      const reactions = Array.from(root.querySelectorAll('.reaction-table [data-summary]')).map((tr) => tr.getAttribute('data-summary'));
+      ctx.announce([...reactions, ...Array.from(root.querySelectorAll('.changes li')).map((li) => li.textContent)].join('. '));
     } else if (name === 'debrief' && view?.ending) {
       ctx.announce(t('announce.ending', { title: view.ending.title }));
     }
   };
 
   const onKey = (event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // A screen that used the key itself (the prediction form's number keys) has the last word.
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.tagName === 'SELECT' || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
     if (!/^[1-9]$/.test(event.key)) return;

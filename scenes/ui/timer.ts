@@ -19,7 +19,9 @@ export function timerControls(ctx: ScreenContext, view: RunView): HTMLElement | 
   if (!view.timed || seconds === null || !record) return null;
   // Resuming restarts the full time (a pause is also how a student gets more time).
   const restarts = record.events.filter((e) => e.type === 'timer.resume').length;
-  const key = `${view.question?.id}|${restarts}`;
+  // A prediction step is told apart from an earlier one of the same move by the moves made so far.
+  const moves = record.events.filter((e) => e.type === 'move.choose').length;
+  const key = `${view.question?.id ?? `${view.prediction?.moveId}@${moves}`}|${restarts}`;
   if (!started.has(key)) {
     started.clear();
     started.set(key, Date.now());

@@ -1,15 +1,54 @@
 // What a view shows of a run, derived from its snapshot: the phase, the meeting, the question
-// with its options in seeded order, the feedback, the moves (locked ones with their reasons),
-// the meters and the ending. Scenes render this and hold no rule of their own.
+// with its options in seeded order, the feedback, the moves (locked ones with their reasons, and
+// the player's read of each party's reaction), the prediction step, the reactions beside the
+// predictions after a move, the meters (understanding split into questions and predictions) and
+// the ending. Scenes render this and hold no rule of their own.
 import type { Content } from '../content/loader';
-import type { Evidence, Meeting, Question, Requirement, Scenario } from '../content/schema';
+import { REACTIONS, type Evidence, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
 import { t } from '../i18n';
 import { quoted } from '../i18n/quoted';
+import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
-import { currentMeetingId, standingOf, type RunSnapshot } from './scenarioMachine';
-import { findQuestion, meetsRequirement, understandingPoints, type AnswerRecord, type Standing } from './stats';
+import { currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
+import { findQuestion, meetsRequirement, understandingPoints, understandingSplit, type AnswerRecord, type Points, type Standing } from './stats';
 
-export type Phase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'outcome' | 'ending';
+export type Phase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'ending';
+
+/** A party as the prediction and outcome views name and draw it. */
+export interface PartyRef {
+  id: string;
+  name: string;
+  shortName: string;
+  colour: string;
+  emblem: string;
+}
+
+/**
+ * The player's read of one party's reaction to a move: the reaction they expect, or null when
+ * their understanding of that party is still too low to have one (src/engine/reactions.ts yourRead).
+ */
+export interface ReadView extends PartyRef {
+  read: ReactionKind | null;
+}
+
+/** The prediction step: the move chosen and, per party present, the five reactions in scale order. */
+export interface PredictionView {
+  moveId: string;
+  kind: string;
+  text: string;
+  parties: Array<PartyRef & { choices: readonly ReactionKind[] }>;
+}
+
+/** One party's reaction to the last move, beside the player's prediction of it. */
+export interface ReactionView extends PartyRef {
+  reaction: ReactionKind;
+  /** The prediction, or null when there was no prediction step or the timer ran out. */
+  predicted: ReactionKind | null;
+  /** 1 right, 0.5 a neighbour on the scale, 0 otherwise; null without a prediction step. */
+  score: number | null;
+  /** The stance the reaction rests on. */
+  evidence: Quote;
+}
 
 export interface Quote extends Evidence {
   outlet: string;
@@ -24,6 +63,8 @@ export interface MoveView {
   locked: boolean;
   /** Why a locked move is locked, one line per unmet requirement. */
   reasons: string[];
+  /** Per party present with a reaction to this move, the player's read (empty for schema 1 moves). */
+  reads: ReadView[];
 }
 
 export interface PartyMeter {
@@ -41,6 +82,8 @@ export interface PartyMeter {
   understanding: number;
   /** Whether any question measuring this party has been answered yet. */
   measured: boolean;
+  /** Points from questions and from predictions apart (earned of possible), for the debrief. */
+  split: { questions: Points; predictions: Points };
 }
 
 export interface RunView {
@@ -60,7 +103,19 @@ export interface RunView {
   paused: boolean;
   lastAnswer: AnswerRecord | null;
   moves: MoveView[];
-  lastMove: { kind: string; text: string; response: string; trustDelta: Record<string, number>; agreementDelta: number } | null;
+  /** The prediction step on screen, or null in any other phase. */
+  prediction: PredictionView | null;
+  lastMove: {
+    kind: string;
+    text: string;
+    response: string;
+    trustDelta: Record<string, number>;
+    agreementDelta: number;
+    /** Schema version 2 moves: each party's reaction with its quote and the prediction; else empty. */
+    reactions: ReactionView[];
+    /** Whether the timer ran out before the player predicted. */
+    predictionTimedOut: boolean;
+  } | null;
   parties: PartyMeter[];
   agreement: number;
   ending: Scenario['endings'][number] | null;
@@ -141,10 +196,52 @@ export function displayOrder(q: Question, seed: number): string[] {
 }
 
 function phaseOf(snapshot: RunSnapshot): Phase {
-  for (const tag of ['briefing', 'opening', 'question', 'feedback', 'moves', 'outcome', 'ending'] as const) {
+  for (const tag of ['briefing', 'opening', 'question', 'feedback', 'moves', 'predicting', 'outcome', 'ending'] as const) {
     if (snapshot.hasTag(tag)) return tag;
   }
   return 'briefing';
+}
+
+function partyRef(content: Content, id: string): PartyRef {
+  const p = content.parties[id];
+  return { id, name: p?.name ?? id, shortName: p?.shortName ?? id, colour: p?.colour ?? '#888888', emblem: p?.emblem ?? '' };
+}
+
+/** The player's reads of a move, for the parties still at the table (see ReadView). */
+function readsOf(content: Content, move: Move, meeting: Meeting, ctx: RunContext, understandingNow: Record<string, number>): ReadView[] {
+  if (!move.reactions?.length) return [];
+  const reacting = new Set(move.reactions.map((r) => r.party));
+  return presentParties(meeting, ctx.flags)
+    .filter((p) => reacting.has(p))
+    .map((p) => ({ ...partyRef(content, p), read: yourRead(move, p, understandingNow[p] ?? 0, ctx.seed) }));
+}
+
+/**
+ * The reactions to the last move as they counted, beside the prediction recorded for it. A schema
+ * version 2 move's trust changes name exactly the parties present when it was made.
+ */
+function reactionsOf(content: Content, scenario: Scenario, ctx: RunContext): { reactions: ReactionView[]; timedOut: boolean } {
+  const last = ctx.moves[ctx.moves.length - 1];
+  const move = last && findMove(scenario, last.meetingId, last.moveId);
+  if (!last || !move?.reactions) return { reactions: [], timedOut: false };
+  const candidate = ctx.predictions[ctx.predictions.length - 1];
+  // The prediction step, when there was one, is recorded just before its move is applied.
+  const prediction = candidate && candidate.meetingId === last.meetingId && candidate.moveId === last.moveId ? candidate : null;
+  const present = Object.keys(last.trustDelta);
+  const seats = scenario.meetings.find((m) => m.id === last.meetingId)?.parties ?? [];
+  return {
+    reactions: move.reactions
+      .filter((r) => present.includes(r.party))
+      .sort((a, b) => seats.indexOf(a.party) - seats.indexOf(b.party))
+      .map((r) => ({
+        ...partyRef(content, r.party),
+        reaction: r.reaction,
+        predicted: prediction?.predictions?.[r.party] ?? null,
+        score: prediction ? (prediction.scores[r.party] ?? 0) : null,
+        evidence: quoteOf(content, r.evidence),
+      })),
+    timedOut: !!prediction?.timedOut,
+  };
 }
 
 export function describeRun(content: Content, scenario: Scenario, snapshot: RunSnapshot): RunView {
@@ -154,6 +251,8 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const meeting = scenario.meetings.find((m) => m.id === meetingId) ?? null;
   const question = ctx.questionId ? (findQuestion(scenario, ctx.questionId) ?? null) : null;
   const points = understandingPoints(scenario, ctx.answers, ctx.predictions);
+  const split = understandingSplit(scenario, ctx.answers, ctx.predictions);
+  const none = (): Points => ({ earned: 0, possible: 0 });
   const atTables = new Set(scenario.meetings.flatMap((m) => m.parties));
   const parties = content.partyOrder
     .filter((id) => atTables.has(id) || points[id])
@@ -169,6 +268,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
         seated: keepsTrust(scenario, id),
         understanding: standing.understanding[id] ?? 0,
         measured: !!points[id],
+        split: split[id] ?? { questions: none(), predictions: none() },
       };
     });
   const visited = new Set(ctx.moves.map((m) => m.meetingId));
@@ -176,6 +276,8 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const lastMoveDef = last ? scenario.meetings.find((m) => m.id === last.meetingId)?.moves.find((mv) => mv.id === last.moveId) : undefined;
   const ending = ctx.endingId ? (scenario.endings.find((e) => e.id === ctx.endingId) ?? null) : null;
   const qIndex = meeting && question ? meeting.questions.findIndex((q) => q.id === question.id) : -1;
+  const predicting = snapshot.hasTag('predicting');
+  const predictingMove = predicting && meeting && ctx.predictingMoveId ? findMove(scenario, meeting.id, ctx.predictingMoveId) : undefined;
 
   return {
     phase: phaseOf(snapshot),
@@ -199,11 +301,21 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
         text: mv.text,
         locked: unmet.length > 0,
         reasons: unmet.map((r) => describeRequirement(content, scenario, r, standing)),
+        reads: meeting ? readsOf(content, mv, meeting, ctx, standing.understanding) : [],
       };
     }),
+    prediction: predicting && meeting && predictingMove ? {
+      moveId: predictingMove.id,
+      kind: predictingMove.kind,
+      text: predictingMove.text,
+      parties: reactionsNow(predictingMove, meeting, ctx.flags).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS })),
+    } : null,
     lastMove:
       last && lastMoveDef
-        ? { kind: lastMoveDef.kind, text: lastMoveDef.text, response: lastMoveDef.response, trustDelta: last.trustDelta, agreementDelta: last.agreementDelta }
+        ? (() => {
+            const { reactions, timedOut } = reactionsOf(content, scenario, ctx);
+            return { kind: lastMoveDef.kind, text: lastMoveDef.text, response: lastMoveDef.response, trustDelta: last.trustDelta, agreementDelta: last.agreementDelta, reactions, predictionTimedOut: timedOut };
+          })()
         : null,
     parties,
     agreement: ctx.agreement,

@@ -72,7 +72,7 @@ function verify(content: Content, scenario: Scenario, seed: number, run: Simulat
     !same(output.understanding, fast.understanding) ||
     !same(output.trust, fast.trust) ||
     output.agreement !== fast.agreement ||
-    output.answers.length + output.moves.length !== fast.decisions
+    output.answers.length + output.predictions.length + output.moves.length !== fast.decisions
   ) {
     throw new Error(
       `${scenario.id}: the simulator's fast path (src/engine/fastRun.ts) disagrees with the scenario's statechart ` +

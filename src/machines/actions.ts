@@ -12,7 +12,7 @@ import type { AppContext } from './appMachine';
 export interface ScreenAction {
   /**
    * What the button is, stable across renders: "play", "back", "choose:<scenario>",
-   * "option:<option id or true/false>", "submit", "move:<move id>", "rewind:<decision index>",
+   * "option:<option id or true/false>", "submit", "move:<move id>", "submit-prediction", "rewind:<decision index>",
    * "watch:<history entry id>"...
    */
   id: string;
@@ -64,6 +64,20 @@ function runActions(run: RunView): ScreenAction[] {
     case 'moves':
       out.push(...run.moves.filter((m) => !m.locked).map((m) => act(`move:${m.id}`, { type: 'move.choose', moveId: m.id })));
       break;
+    case 'predicting': {
+      if (!run.prediction) break;
+      if (run.paused) {
+        out.push(act('resume-timer', { type: 'timer.resume' }));
+        break;
+      }
+      // The screen sends the player's own predictions; this one (each party's real reaction) is
+      // what a test sends to check that a submission is handled here.
+      const move = run.meeting?.moves.find((m) => m.id === run.prediction!.moveId);
+      const predictions = Object.fromEntries(run.prediction.parties.map((p) => [p.id, move?.reactions?.find((r) => r.party === p.id)?.reaction ?? 'accepts']));
+      out.push(act('submit-prediction', { type: 'prediction.submit', predictions }));
+      if (run.timed) out.push(act('pause', { type: 'timer.pause' }));
+      break;
+    }
     case 'outcome':
       out.push(act('continue', { type: 'outcome.continue' }));
       break;

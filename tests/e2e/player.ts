@@ -4,7 +4,8 @@
 // (puppeteer over WebDriver BiDi) and WebKit (selenium over classic WebDriver): browsers.test.ts.
 import type { Frame, Page } from 'playwright-core';
 import type { Content } from '../../src/content/loader';
-import type { Question, Scenario } from '../../src/content/schema';
+import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../../src/content/schema';
+import { farReaction } from '../../src/engine/reactions';
 import { findQuestion } from '../../src/engine/stats';
 
 export type Input = 'mouse' | 'keyboard';
@@ -46,8 +47,19 @@ const attribute = (d: Driver, selector: string, name: string) =>
 export interface Played {
   answers: Array<{ id: string; right: boolean }>;
   moves: string[];
+  /** Each reaction predicted, right (the real reaction) or wrong on purpose (one that scores 0). */
+  predictions?: Array<{ moveId: string; party: string; actual: ReactionKind; predicted: ReactionKind; right: boolean }>;
   screens: string[];
 }
+
+export interface PlayOptions {
+  /** Whether the i-th prediction step is predicted right (every party) or wrong; right by default. */
+  predictRight?: (i: number) => boolean;
+  /** How the keyboard player predicts: number keys (default) or arrow keys within each party's group. */
+  predictKeys?: 'numbers' | 'arrows';
+}
+
+const newPlayed = (): Played => ({ answers: [], moves: [], predictions: [], screens: [] });
 
 /** Tab until the element matching `selector` has focus, then press Enter: a keyboard-only click. */
 export async function tabTo(page: Page | Driver, selector: string, max = 80): Promise<void> {
@@ -147,6 +159,47 @@ async function answer(page: Driver, input: Input, q: Question, right: boolean, c
   }
 }
 
+/** How many prediction steps have been played (a step predicts every party present at once). */
+const predictionSteps = (played: Played) => played.screens.filter((s) => s === 'predicting').length;
+
+/**
+ * Fills in the prediction form and submits it. Mouse: clicks each reaction, then the submit button.
+ * Keyboard, number keys: from the heading, each key chooses for the next party. Keyboard, arrow
+ * keys: Tab into each party's group and step with ArrowDown/ArrowRight to the reaction (the first
+ * arrow press from an empty group chooses the second reaction, so the first is reached by wrapping).
+ */
+async function predict(page: Driver, input: Input, chosen: NonNullable<Played['predictions']>, keys: 'numbers' | 'arrows'): Promise<void> {
+  const index = (r: ReactionKind) => REACTIONS.indexOf(r);
+  const check = async () => {
+    for (const c of chosen) {
+      const checked = await page.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)?.checked ?? false, `fieldset[data-party="${c.party}"] input[value="${c.predicted}"]`);
+      if (!checked) throw new Error(`could not predict ${c.predicted} for ${c.party}`);
+    }
+  };
+  if (input === 'mouse') {
+    for (const c of chosen) await page.click(`fieldset[data-party="${c.party}"] label[data-reaction="${c.predicted}"]`);
+    await check();
+    await page.click('[data-action="submit-prediction"]');
+  } else if (keys === 'numbers') {
+    // Focus is on the heading: each number key chooses for the next party without a prediction.
+    for (const c of chosen) await page.press(String(index(c.predicted) + 1));
+    await check();
+    // The last number key moves focus to the submit button.
+    if (!(await page.evaluate(() => document.activeElement?.getAttribute('data-action') === 'submit-prediction', undefined))) throw new Error('focus did not reach the submit button');
+    await page.press('Enter');
+  } else {
+    for (const c of chosen) {
+      // Tab enters the group on its first radio; Space checks it; each ArrowDown moves one step along the scale.
+      await tabTo(page, `fieldset[data-party="${c.party}"] input`);
+      await page.press(' ');
+      for (let i = 0; i < index(c.predicted); i++) await page.press('ArrowDown');
+    }
+    await check();
+    await tabTo(page, '[data-action="submit-prediction"]');
+    await page.press('Enter');
+  }
+}
+
 /** One step of play: note the screen, act, and wait until the screen has changed. */
 function stepper(page: Driver, played: Played, onScreen: (name: string) => Promise<void>) {
   return async (name: string, action: () => Promise<void>) => {
@@ -170,14 +223,20 @@ export async function playScenario(
   right: (i: number) => boolean,
   move: (unlocked: string[]) => string,
   onScreen: (name: string) => Promise<void> = async () => {},
+  options: PlayOptions = {},
 ): Promise<Played> {
   const page = driver(target);
-  const played: Played = { answers: [], moves: [], screens: [] };
+  const played = newPlayed();
   const step = stepper(page, played, onScreen);
-  await step('title', () => activate(page, input, '[data-action="play"]'));
-  await step('select', () => activate(page, input, `[data-scenario="${scenario.id}"] [data-action="choose"]`));
+  if (scenario.tutorial) {
+    // The practice is not on the timeline: the title screen opens it.
+    await step('title', () => activate(page, input, '[data-action="tutorial"]'));
+  } else {
+    await step('title', () => activate(page, input, '[data-action="play"]'));
+    await step('select', () => activate(page, input, `[data-scenario="${scenario.id}"] [data-action="choose"]`));
+  }
   await step('briefing', () => activate(page, input, '[data-action="begin"]'));
-  return playOn(page, input, content, scenario, right, move, onScreen, played);
+  return playOn(page, input, content, scenario, right, move, onScreen, played, options);
 }
 
 /** Plays on from wherever the run is (after a resume or a rewind) to the debrief. */
@@ -189,7 +248,8 @@ export async function playOn(
   right: (i: number) => boolean,
   move: (unlocked: string[]) => string,
   onScreen: (name: string) => Promise<void> = async () => {},
-  played: Played = { answers: [], moves: [], screens: [] },
+  played: Played = newPlayed(),
+  options: PlayOptions = {},
 ): Promise<Played> {
   const page = driver(target);
   const step = stepper(page, played, onScreen);
@@ -221,6 +281,18 @@ export async function playOn(
         if (input === 'mouse') await page.click(`[data-move="${chosen}"]`);
         else await page.press((await attribute(page, `[data-move="${chosen}"]`, 'data-key'))!);
       });
+    } else if (phase === 'predicting') {
+      const moveId = (await attribute(page, '[data-prediction]', 'data-prediction'))!;
+      const mv = scenario.meetings.flatMap((m) => m.moves).find((m) => m.id === moveId)!;
+      const isRight = (options.predictRight ?? (() => true))(predictionSteps(played));
+      const parties = await page.evaluate(() => [...document.querySelectorAll('fieldset[data-party]')].map((f) => f.getAttribute('data-party')!), undefined);
+      const chosen = parties.map((party) => {
+        const actual = mv.reactions!.find((r) => r.party === party)!.reaction;
+        const predicted = isRight ? actual : farReaction(actual);
+        return { moveId, party, actual, predicted, right: isRight };
+      });
+      (played.predictions ??= []).push(...chosen);
+      await step('predicting', () => predict(page, input, chosen, options.predictKeys ?? 'numbers'));
     } else if (phase === 'outcome') await step('outcome', continueKey);
     else throw new Error(`unexpected screen ${screen} / ${phase}`);
   }

@@ -4,6 +4,7 @@ import { migrateScenario } from '../../src/content/migrate';
 import type { Scenario } from '../../src/content/schema';
 import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
+import { representativePredictions } from '../../src/engine/reactions';
 import { startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { findQuestion } from '../../src/engine/stats';
@@ -20,7 +21,8 @@ let migrated: Content | undefined;
 export function migratedContent(): Content {
   if (migrated) return migrated;
   const files = structuredClone(readContentFiles().files);
-  for (const file of Object.keys(files)) if (/content\/scenarios\//.test(file)) files[file] = migrateScenario(files[file]).scenario;
+  // Scenarios already written in schema 2 are taken as they are.
+  for (const file of Object.keys(files)) if (/content\/scenarios\//.test(file) && (files[file] as { schemaVersion?: unknown }).schemaVersion === 1) files[file] = migrateScenario(files[file]).scenario;
   const result = loadContent(files);
   if (!result.ok) throw new Error(`migrated content does not load: ${JSON.stringify(result.errors.slice(0, 3))}`);
   return (migrated = result.content);
@@ -47,6 +49,8 @@ export interface Strategy {
   answer(questionId: string, step: number): number;
   /** Picks among the unlocked moves. */
   move(unlocked: string[], step: number): string;
+  /** Index into representativePredictions (0 = all right, 1 = all wrong); all right when absent. */
+  predict?(moveId: string, step: number): number;
 }
 
 export const informed: Strategy = { answer: () => 0, move: (ids) => ids[0]! };
@@ -75,6 +79,13 @@ export function playThrough(content: Content, scenario: Scenario, run: Run, stra
       case 'moves':
         run.send({ type: 'move.choose', moveId: strategy.move(view.moves.filter((m) => !m.locked).map((m) => m.id), step) });
         break;
+      case 'predicting': {
+        const p = view.prediction!;
+        const move = view.meeting!.moves.find((mv) => mv.id === p.moveId)!;
+        const options = representativePredictions(move, view.meeting!, run.getSnapshot().context.flags);
+        run.send({ type: 'prediction.submit', predictions: options[(strategy.predict?.(p.moveId, step) ?? 0) % options.length]! });
+        break;
+      }
       case 'outcome':
         run.send({ type: 'outcome.continue' });
         break;

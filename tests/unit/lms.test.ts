@@ -553,6 +553,7 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
       session.send({ type: 'answer.submit', answer: representativeAnswers(view.question!)[n % 2]! });
     } else if (view.phase === 'feedback') session.send({ type: 'feedback.continue' });
     else if (view.phase === 'moves') session.send({ type: 'move.choose', moveId: view.moves.find((m) => !m.locked)!.id });
+    else if (view.phase === 'predicting') session.send(session.actions().find((a) => a.id === 'submit-prediction')!.event);
     else if (view.phase === 'outcome') session.send({ type: 'outcome.continue' });
   };
   const begin = (session: Session, scenarioId: string) => {

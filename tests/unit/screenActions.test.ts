@@ -101,6 +101,9 @@ describe('every button on every screen does something', () => {
     // The walk reached every screen and every phase of a negotiation.
     for (const screen of ['title', 'settings', 'select', 'briefing', 'negotiation', 'debrief', 'history', 'compare', 'watch']) expect(screens, screen).toContain(screen);
     for (const phase of ['opening', 'question', 'feedback', 'moves', 'outcome']) expect(phases, phase).toContain(phase);
+    // Where some scenario's moves declare reactions (schema 2), the prediction step was walked too.
+    const predicts = Object.values(content.scenarios).some((s) => s.meetings.some((m) => m.moves.some((mv) => mv.reactions?.length)));
+    if (predicts) expect(phases).toContain('predicting');
   });
 
   it('reports an event no state handles, with the event and the screen, and changes nothing', () => {

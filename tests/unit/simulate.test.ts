@@ -168,7 +168,7 @@ function simulateWithActors(c: Content, scenarioId: string, strategy: StrategyNa
     }
     const output = run.getSnapshot().output!;
     run.stop();
-    outcomes.push({ endingId: output.endingId, understanding: output.understanding, decisions: output.answers.length + output.moves.length });
+    outcomes.push({ endingId: output.endingId, understanding: output.understanding, decisions: output.answers.length + output.predictions.length + output.moves.length });
   }
   return summariseRuns(scenario, strategy, outcomes);
 }

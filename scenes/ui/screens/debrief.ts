@@ -1,5 +1,6 @@
-// The debrief: the ending, understanding and trust per party, and the decisions in order with
-// rewind, replay code and compare.
+// The debrief: the ending, understanding and trust per party (split into what the answers and
+// what the predictions earned), and the decisions in order with rewind, replay code and compare.
+import type { Points } from '../../../src/engine/stats';
 import { t, type StringKey } from '../../../src/i18n';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
@@ -10,6 +11,14 @@ import { handInSection } from './handIn';
 import { replaySection } from './replay';
 import type { Screen } from './types';
 
+/** Points as "75 % (3 of 4 points)", or "none" when nothing could be earned this way. */
+function pointsCell(points: Points, kind: 'questions' | 'predictions'): HTMLElement {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (!points.possible) return h('td', { [`data-${kind}`]: '' }, t('ending.table.none'));
+  const percent = Math.round((100 * points.earned) / points.possible);
+  return h('td', { [`data-${kind}`]: percent }, t('ending.table.points', { percent, earned: round(points.earned), possible: round(points.possible) }));
+}
+
 export const debriefScreen: Screen = (ctx) => {
   const { session } = ctx;
   const { content } = session;
@@ -17,6 +26,8 @@ export const debriefScreen: Screen = (ctx) => {
   const result = session.app.getSnapshot().context.result;
   if (!view || !result || !view.ending) return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('ending.heading')));
   const full = result.answers.filter((a) => a.fraction === 1).length;
+  // The split is shown where predictions counted (a schema 2 scenario with predictions on).
+  const split = view.parties.some((p) => p.split.predictions.possible > 0);
   return h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
@@ -26,10 +37,19 @@ export const debriefScreen: Screen = (ctx) => {
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
     h('p', {}, t('ending.score', { correct: full, total: result.answers.length })),
     h('h2', {}, t('ending.understanding')),
+    split && h('p', { class: 'meta' }, t('ending.split')),
     h('div', { class: 'table-scroll' }, h(
       'table',
       { class: 'scores' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('ending.table.party')), h('th', { scope: 'col' }, t('ending.table.understanding')), h('th', { scope: 'col' }, t('ending.table.trust')))),
+      h('thead', {}, h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('ending.table.party')),
+          h('th', { scope: 'col' }, t('ending.table.understanding')),
+          split && h('th', { scope: 'col' }, t('ending.table.fromQuestions')),
+          split && h('th', { scope: 'col' }, t('ending.table.fromPredictions')),
+          h('th', { scope: 'col' }, t('ending.table.trust')),
+        )),
       h(
         'tbody',
         {},
@@ -39,6 +59,8 @@ export const debriefScreen: Screen = (ctx) => {
             { 'data-party': p.id },
             h('th', { scope: 'row' }, swatch(p.colour), content.parties[p.id]?.name ?? p.id),
             h('td', { 'data-understanding': p.measured ? p.understanding : '' }, p.measured ? `${p.understanding}` : t('ending.table.notMeasured')),
+            split && pointsCell(p.split.questions, 'questions'),
+            split && pointsCell(p.split.predictions, 'predictions'),
             p.seated ? h('td', { 'data-trust': p.trust }, String(p.trust)) : h('td', { 'data-trust': '' }, t('ending.table.notSeated')),
           ),
         ),

@@ -1,14 +1,16 @@
 // The negotiation screen: the meeting's opening, then questions and feedback, then the moves
-// (locked ones shown with their reasons) and what the move did. Meters stay visible throughout.
-import type { RunView } from '../../../src/engine/presenter';
+// (locked ones shown with their reasons, each with the player's read of the table), the prediction
+// step, and what the move did: the reactions beside the predictions. Meters stay visible throughout.
+import type { MoveView, RunView } from '../../../src/engine/presenter';
 import { t, type StringKey } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { h } from '../dom';
 import { icon } from '../icons';
-import { metersList, partyChip, partyNames, quoteBlock } from '../parts';
+import { metersList, partyChip, partyNames, quoteBlock, swatch } from '../parts';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
+import { predictionPanel, reactionVerb } from './predict';
 import type { Screen, ScreenContext } from './types';
 
 function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
@@ -28,6 +30,23 @@ function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   );
 }
 
+/** The player's read of each party's reaction to a move, under its card (empty for schema 1 moves). */
+function readsList(mv: MoveView, id: string): HTMLElement | null {
+  if (!mv.reads.length) return null;
+  return h(
+    'ul',
+    { id, class: 'reads', 'aria-label': t('moves.reads') },
+    ...mv.reads.map((r) =>
+      h(
+        'li',
+        { 'data-party': r.id, 'data-read': r.read ?? '' },
+        swatch(r.colour),
+        r.read ? t('moves.read', { party: r.shortName, reaction: reactionVerb(r.read) }) : t('moves.readUnknown', { party: r.shortName }),
+      ),
+    ),
+  );
+}
+
 function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   let key = 0;
   return h(
@@ -41,19 +60,23 @@ function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
       { class: 'options move-list' },
       ...view.moves.map((mv) => {
         const reasonsId = `reasons-${mv.id}`;
+        const readsId = `reads-${mv.id}`;
         const label = `${t(`moves.kind.${mv.kind}` as StringKey)}: ${mv.text}`;
+        const reads = readsList(mv, readsId);
+        const describedBy = [mv.locked ? reasonsId : '', reads ? readsId : ''].filter(Boolean).join(' ') || undefined;
         return h(
           'li',
           { class: mv.locked ? 'locked' : '' },
           mv.locked
             ? h(
                 'button',
-                { type: 'button', 'aria-disabled': 'true', 'aria-describedby': reasonsId, 'data-move': mv.id, class: 'is-locked' },
+                { type: 'button', 'aria-disabled': 'true', 'aria-describedby': describedBy, 'data-move': mv.id, class: 'is-locked' },
                 icon('lock'),
                 `${t('moves.locked')} — ${label}`,
               )
-            : ctx.action(`move:${mv.id}`) && actionButton(ctx, `move:${mv.id}`, `${++key}. ${label}`, { 'data-move': mv.id, 'data-key': key }),
+            : ctx.action(`move:${mv.id}`) && actionButton(ctx, `move:${mv.id}`, `${++key}. ${label}`, { 'data-move': mv.id, 'data-key': key, 'aria-describedby': describedBy }),
           mv.locked && h('ul', { id: reasonsId, class: 'reasons' }, ...mv.reasons.map((r) => h('li', {}, r))),
+          reads,
         );
       }),
     ),
@@ -61,6 +84,69 @@ function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+const scoreWord = (score: number) => t(score === 1 ? 'outcome.score.right' : score > 0 ? 'outcome.score.close' : 'outcome.score.wrong');
+
+/** Each party's real reaction beside the prediction, then the quote each reaction rests on. */
+function reactionsSection(ctx: ScreenContext, view: RunView): HTMLElement | null {
+  const { content } = ctx.session;
+  const reactions = view.lastMove?.reactions ?? [];
+  if (!reactions.length) return null;
+  const predicted = reactions.some((r) => r.score !== null);
+  return h(
+    'section',
+    { class: 'reactions', 'aria-labelledby': 'reactions-heading' },
+    h('h2', { id: 'reactions-heading' }, t('outcome.reactions')),
+    view.lastMove?.predictionTimedOut && h('p', { class: 'meta' }, t('outcome.timedOut')),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'scores reaction-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('outcome.table.party')),
+            h('th', { scope: 'col' }, t('outcome.table.reaction')),
+            predicted && h('th', { scope: 'col' }, t('outcome.table.prediction')),
+            predicted && h('th', { scope: 'col' }, t('outcome.table.score')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...reactions.map((r) =>
+            h(
+              'tr',
+              {
+                'data-party': r.id,
+                'data-reaction': r.reaction,
+                'data-predicted': r.predicted ?? '',
+                'data-score': r.score ?? '',
+                // What the director announces for the row when the outcome appears.
+                'data-summary':
+                  r.score === null
+                    ? t('outcome.reactionLineUnpredicted', { party: r.name, reaction: reactionVerb(r.reaction) })
+                    : t('outcome.reactionLine', { party: r.name, reaction: reactionVerb(r.reaction), predicted: r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted'), score: scoreWord(r.score) }),
+              },
+              h('th', { scope: 'row' }, swatch(r.colour), r.name),
+              h('td', {}, reactionVerb(r.reaction)),
+              predicted && h('td', {}, r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted')),
+              predicted && h('td', { class: r.score === 1 ? 'is-right' : r.score ? 'is-close' : 'is-wrong' }, r.score === null ? '' : scoreWord(r.score)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    ...reactions.map((r) =>
+      h('div', { class: 'reaction-evidence', 'data-party': r.id }, h('h3', { class: 'small-heading' }, t('outcome.why', { party: r.name, reaction: reactionVerb(r.reaction) })), quoteBlock(content, r.evidence)),
+    ),
+  );
+}
 
 function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { session } = ctx;
@@ -78,6 +164,7 @@ function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('p', { class: 'move-text' }, t('outcome.yourMove', { text: last.text })),
     h('p', { class: 'lead' }, ...glossed(session.content, last.response, new Set())),
     h('ul', { class: 'changes' }, ...(changes.length ? changes : [t('outcome.noChange')]).map((c) => h('li', {}, c))),
+    reactionsSection(ctx, view),
     h('nav', { class: 'menu row' }, actionButton(ctx, 'continue', t('nav.continue'), { class: 'primary', 'data-action': 'continue', 'data-key': 1 })),
   );
 }
@@ -94,6 +181,8 @@ export const negotiationScreen: Screen = (ctx) => {
           ? feedbackPanel(ctx, view)
           : view.phase === 'moves'
             ? movesPanel(ctx, view)
+            : view.phase === 'predicting' && view.prediction
+              ? predictionPanel(ctx, view)
             : view.phase === 'outcome'
               ? outcomePanel(ctx, view)
               : h('section', {}, h('p', { class: 'eyebrow' }, view.scenario.date), h('h1', { id: 'screen-heading', tabindex: '-1' }, view.scenario.title), h('p', { class: 'lead' }, view.scenario.summary));

@@ -8,6 +8,34 @@ import { actionButton } from '../act';
 import { button, h } from '../dom';
 import { quoteBlock } from '../parts';
 import type { ScreenContext } from './types';
+import { reactionVerb } from './predict';
+
+const scoreWord = (score: number) => t(score === 1 ? 'outcome.score.right' : score > 0 ? 'outcome.score.close' : 'outcome.score.wrong');
+
+/** The quotes behind a decision: its evidence, then its reactions' (each quote once). */
+function quotesOf(d: Decision) {
+  const all = [...d.evidence, ...(d.kind === 'move' ? (d.reactions ?? []).map((r) => r.evidence) : [])];
+  return all.filter((q, i) => all.findIndex((o) => o.source === q.source && o.quote === q.quote) === i);
+}
+
+/** A move's reactions, each beside the player's prediction of it (schema 2 moves only). */
+function reactionsList(ctx: ScreenContext, d: Decision): HTMLElement | null {
+  if (d.kind !== 'move' || !d.reactions?.length) return null;
+  const name = (id: string) => ctx.session.content.parties[id]?.shortName ?? id;
+  return h(
+    'ul',
+    { class: 'reactions-list' },
+    ...d.reactions.map((r) =>
+      h(
+        'li',
+        { 'data-party': r.party, 'data-reaction': r.reaction, 'data-predicted': r.predicted ?? '' },
+        r.predicted && r.score !== null
+          ? t('ending.timeline.reaction', { party: name(r.party), reaction: reactionVerb(r.reaction), predicted: reactionVerb(r.predicted), score: scoreWord(r.score) })
+          : t('ending.timeline.reactionUnpredicted', { party: name(r.party), reaction: reactionVerb(r.reaction) }),
+      ),
+    ),
+  );
+}
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -35,8 +63,9 @@ export function decisionList(ctx: ScreenContext, decisions: Decision[], options:
         'li',
         { class: `decision ${d.kind}${options.highlight === d.index ? ' diverges' : ''}`, 'data-decision': d.index },
         h('p', {}, d.kind === 'question' ? t('ending.timeline.answer', { prompt: d.label, result: verdict }) : t('ending.timeline.move', { meeting, text: d.text })),
+        reactionsList(ctx, d),
         h('p', { class: 'meta' }, effectsText(content, d)),
-        d.evidence[0] && h('details', {}, h('summary', {}, t('feedback.evidence')), ...d.evidence.map((e) => quoteBlock(content, e))),
+        quotesOf(d).length > 0 && h('details', {}, h('summary', {}, t('feedback.evidence')), ...quotesOf(d).map((e) => quoteBlock(content, e))),
         options.rewind && actionButton(ctx, `rewind:${d.index}`, t('replay.rewind'), { class: 'quiet', 'data-action': 'rewind' }),
       );
     }),

@@ -28,6 +28,6 @@ export const watchScreen: Screen = (ctx) => {
       ? h('section', { class: 'panel', 'data-ending': view.ending.id }, h('p', { class: 'eyebrow' }, t('watch.ended')), h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title), h('p', {}, view.ending.debrief))
       : negotiationScreen(ctx);
   // Watching is read-only: the answer and move buttons of the negotiation screen do nothing.
-  for (const el of body.querySelectorAll<HTMLButtonElement>('.negotiation-main button, .negotiation-main select')) el.disabled = true;
+  for (const el of body.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('.negotiation-main button, .negotiation-main select, .negotiation-main input')) el.disabled = true;
   return h('div', { class: 'watch' }, bar, body);
 };
