@@ -246,6 +246,19 @@ describe('reload in the middle', () => {
     await stageDrawn(w.page);
     const chosen = moves.find((m) => m.endsWith(':'))!.split(':')[0]!;
     await w.page.click(`[data-move="${chosen}"]`);
+    if (await w.page.locator('[data-phase="predicting"]').count()) {
+      // A move with reactions asks for predictions first: a reload there comes back to the same step.
+      await w.page.click('fieldset[data-party] label[data-reaction]');
+      await w.page.reload();
+      await w.page.click('[data-action="resume"]');
+      await w.page.waitForSelector('[data-phase="predicting"]');
+      expect(await w.page.getAttribute('[data-prediction]', 'data-prediction')).toBe(chosen);
+      for (const party of await w.page.$$eval('fieldset[data-party]', (fs) => fs.map((f) => f.getAttribute('data-party')!))) {
+        await w.page.click(`fieldset[data-party="${party}"] label[data-reaction]`);
+      }
+      await w.page.click('[data-action="submit-prediction"]');
+      await w.page.waitForSelector('[data-phase="outcome"]');
+    }
     expect(await w.page.getAttribute('#stage', 'data-loop')).toBe('awake');
     const outcome = await w.page.textContent('.outcome');
     const after = await w.page.textContent('.meters');
