@@ -1,4 +1,4 @@
-// The set-up page: the teacher picks the scenarios and their order, the timer, hints, the seed and
+// The set-up page: the teacher picks the scenarios and their order, the timer, hints, predictions, the seed and
 // a class label, and gets the class link (a real link, a copy button and a QR code). Below it, the
 // discussion guides. The form is built once; only the scenario list and the link re-render.
 import type { Content } from '../../src/content/loader';
@@ -15,6 +15,8 @@ interface SetupState {
   chosen: Set<string>;
   timer: Timer;
   hints: boolean;
+  /** Whether students predict each party's reaction to a move before its outcome (on by default). */
+  predictions: boolean;
   seedMode: 'per-student' | 'fixed';
   seed: number;
   label: string;
@@ -27,6 +29,7 @@ export function settingsOf(state: SetupState): ClassSettings {
     scenarios: state.order.filter((id) => state.chosen.has(id)),
     timer: state.timer,
     hints: state.hints,
+    ...(state.predictions ? {} : { predictions: false }),
     seed: state.seedMode === 'per-student' ? 'per-student' : state.seed,
     label: state.label.trim().slice(0, MAX_LABEL_LENGTH),
   };
@@ -39,6 +42,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     chosen: new Set(content.scenarioOrder),
     timer: 'off',
     hints: true,
+    predictions: true,
     seedMode: 'per-student',
     seed: randomSeed(),
     label: '',
@@ -122,6 +126,19 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('label', { class: 'check', for: 'hints' }, h('input', { type: 'checkbox', id: 'hints', checked: state.hints, onchange: (e: Event) => ((state.hints = (e.target as HTMLInputElement).checked), update()) }), tt('setup.hintsOn')),
   );
 
+  const predictionsField = h(
+    'fieldset',
+    { class: 'setup-field' },
+    h('legend', {}, tt('setup.predictions')),
+    h(
+      'label',
+      { class: 'check', for: 'predictions' },
+      h('input', { type: 'checkbox', id: 'predictions', 'aria-describedby': 'predictions-help', checked: state.predictions, onchange: (e: Event) => ((state.predictions = (e.target as HTMLInputElement).checked), update()) }),
+      tt('setup.predictionsOn'),
+    ),
+    h('p', { class: 'meta', id: 'predictions-help' }, tt('setup.predictionsHelp')),
+  );
+
   const seedInput = h('input', {
     type: 'number',
     id: 'seed-number',
@@ -179,6 +196,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
       h('li', {}, tt('setup.summary.scenarios', { list: s.scenarios.map((id, i) => `${i + 1}. ${title(id)}`).join(', ') })),
       h('li', {}, tt('setup.summary.timer', { timer: timerText })),
       h('li', {}, tt('setup.summary.hints', { hints: tt(s.hints ? 'setup.on' : 'setup.off') })),
+      h('li', {}, tt('setup.summary.predictions', { predictions: tt(s.predictions === false ? 'setup.off' : 'setup.predictionsAsked') })),
       h('li', {}, tt('setup.summary.seed', { seed: s.seed === 'per-student' ? tt('setup.seedEach') : tt('setup.seedSame', { seed: s.seed }) })),
       h('li', {}, tt('setup.summary.label', { label: s.label || tt('setup.summary.noLabel') })),
     );
@@ -212,7 +230,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('h1', { id: 'screen-heading', tabindex: '-1' }, tt('setup.heading')),
     h('p', { class: 'lead' }, tt('setup.intro')),
     h('fieldset', { class: 'setup-field' }, h('legend', {}, tt('setup.scenarios')), h('p', { class: 'meta' }, tt('setup.scenariosHelp')), list, moved),
-    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, seedField)),
+    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, predictionsField, seedField)),
     labelField,
   );
   const linkSection = h(

@@ -1,13 +1,15 @@
 // Class links: the settings a teacher chooses for a class (which scenarios and in what order, the
-// question timer, hints, the seed, a class label), carried in one compact, URL-safe query
-// parameter, `?class=...`. A link that cannot be read in full never stops a student: each bad
+// question timer, hints, predictions, the seed, a class label), carried in one compact, URL-safe
+// query parameter, `?class=...`. A link that cannot be read in full never stops a student: each bad
 // setting is named in a message and replaced by its safe default, and the rest are kept.
 //
-// Wire format (only [A-Za-z0-9._-], so it needs no escaping anywhere):
-//   "1" . scenario ids joined by "_" . timer . hints . seed . label
+// Wire format 2 (only [A-Za-z0-9._-], so it needs no escaping anywhere):
+//   "2" . scenario ids joined by "_" . timer . hints . predictions . seed . label
 // timer is "0" (off), "10" (×1), "15" (×1.5) or "20" (×2): tenths of each scenario's
-// `questionSeconds`; hints is "h" (on) or "n" (off); seed is "p" (one per student) or a decimal
-// number; label is the UTF-8 class label in base64url (empty for none).
+// `questionSeconds`; hints is "h" (on) or "n" (off); predictions is "y" (the prediction step on)
+// or "n" (off); seed is "p" (one per student) or a decimal number; label is the UTF-8 class label
+// in base64url (empty for none). Format 1, written before predictions, is format 2 without the
+// predictions field; it is still read, with predictions on.
 import * as z from 'zod';
 import type { Content } from '../content/loader';
 import type { Scenario } from '../content/schema';
@@ -16,7 +18,9 @@ import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/
 import { t } from '../i18n';
 
 export const CLASS_PARAM = 'class';
-export const CLASS_FORMAT = '1';
+export const CLASS_FORMAT = '2';
+/** Formats still read, with the number of dot-separated fields each has. */
+const FIELDS_BY_FORMAT: Record<string, number> = { '1': 6, '2': 7 };
 export const MAX_LABEL_LENGTH = 60;
 /** More scenario ids than any class needs: a link with more is cut to this many. */
 export const MAX_CLASS_SCENARIOS = 20;
@@ -38,6 +42,11 @@ export const classSettingsShape = () => ({
   scenarios: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64)).max(MAX_CLASS_SCENARIOS),
   timer: z.enum(TIMERS),
   hints: z.boolean(),
+  /**
+   * false turns off the prediction step of moves with reactions; absent means on (so settings and
+   * results files written before predictions read as they were).
+   */
+  predictions: z.boolean().optional(),
   seed: SeedSchema,
   label: z.string().max(MAX_LABEL_LENGTH),
 });
@@ -47,7 +56,7 @@ export const ClassSettingsSchema = z.lazy(() => z.strictObject(classSettingsShap
 
 export type ClassSettings = z.infer<typeof ClassSettingsSchema>;
 
-/** The defaults: every timeline scenario in timeline order, no timer, hints on, a seed per student. */
+/** The defaults: every timeline scenario in timeline order, no timer, hints on, predictions on, a seed per student. */
 export function defaultClassSettings(content: Content): ClassSettings {
   return { scenarios: [...content.scenarioOrder], timer: 'off', hints: true, seed: 'per-student', label: '' };
 }
@@ -105,6 +114,13 @@ export function checkClassSettings(content: Content, raw: Partial<Record<keyof C
     if (hints.success) settings.hints = hints.data;
     else problems.push(t('classLink.hintsUnreadable'));
   }
+  if (raw.predictions !== undefined) {
+    const predictions = z.boolean().safeParse(raw.predictions);
+    // Only "off" is kept: on is the default, and absent means on.
+    if (predictions.success) {
+      if (predictions.data === false) settings.predictions = false;
+    } else problems.push(t('classLink.predictionsUnreadable'));
+  }
   if (raw.seed !== undefined) {
     const seed = SeedSchema.safeParse(raw.seed);
     if (seed.success) settings.seed = seed.data;
@@ -134,6 +150,7 @@ export function encodeClassParam(settings: ClassSettings): string {
     s.scenarios.join('_'),
     TIMER_CODE[s.timer],
     s.hints ? 'h' : 'n',
+    s.predictions === false ? 'n' : 'y',
     s.seed === 'per-student' ? 'p' : String(s.seed),
     toBase64url(utf8Encode(s.label)),
   ].join('.');
@@ -145,12 +162,16 @@ export function decodeClassParam(content: Content, value: string): ClassRead {
   const unreadable = (why: string): ClassRead => ({ settings: defaults, problems: [why] });
   if (typeof value !== 'string' || value.length > MAX_CLASS_PARAM_LENGTH) return unreadable(t('classLink.tooLong'));
   const parts = value.trim().split('.');
-  if (parts[0] !== CLASS_FORMAT) {
-    return unreadable(/^\d+$/.test(parts[0] ?? '') ? t('classLink.otherVersion', { format: parts[0]! }) : t('classLink.unreadable'));
+  const format = parts[0] ?? '';
+  if (!Object.hasOwn(FIELDS_BY_FORMAT, format)) {
+    return unreadable(/^\d+$/.test(format) ? t('classLink.otherVersion', { format }) : t('classLink.unreadable'));
   }
-  if (parts.length !== 6) return unreadable(t('classLink.incomplete'));
-  const [, ids, timerCode, hintsCode, seedCode, labelCode] = parts as [string, string, string, string, string, string];
+  if (parts.length !== FIELDS_BY_FORMAT[format]) return unreadable(t('classLink.incomplete'));
+  // Format 1 had no predictions field: its links keep predictions on.
+  if (format === '1') parts.splice(4, 0, 'y');
+  const [, ids, timerCode, hintsCode, predictionsCode, seedCode, labelCode] = parts as [string, string, string, string, string, string, string];
   const raw: Partial<Record<keyof ClassSettings, unknown>> = {};
+  raw.predictions = predictionsCode === 'y' ? true : predictionsCode === 'n' ? false : predictionsCode;
   raw.scenarios = ids === '' ? [] : ids.split('_');
   raw.timer = TIMER_BY_CODE.get(timerCode) ?? timerCode;
   raw.hints = hintsCode === 'h' ? true : hintsCode === 'n' ? false : hintsCode;
@@ -199,11 +220,16 @@ export interface ScenarioRunOptions {
   seed: number | null;
 }
 
-/** What the engine needs to start a scenario in this class: timer seconds, hints and the seed. */
+/** What the engine needs to start a scenario in this class: timer seconds, hints, predictions and the seed. */
 export function runSettingsFor(settings: ClassSettings, scenario: Scenario): ScenarioRunOptions {
   const factor = TIMER_FACTOR[settings.timer];
   return {
-    settings: { timerSeconds: factor === null ? null : Math.max(1, Math.round(scenario.questionSeconds * factor)), hintsEnabled: settings.hints },
+    settings: {
+      timerSeconds: factor === null ? null : Math.max(1, Math.round(scenario.questionSeconds * factor)),
+      hintsEnabled: settings.hints,
+      // Only an "off" is written: runs with predictions on keep the settings (and codes) they had.
+      ...(settings.predictions === false ? { predictions: false } : {}),
+    },
     seed: settings.seed === 'per-student' ? null : settings.seed >>> 0,
   };
 }

@@ -82,6 +82,9 @@ describe('class set-up page', () => {
     // Mouse: the timer, hints, a fixed seed and a label with markup in it.
     await page.click('label[for="timer-x1-5"]');
     await page.click('label[for="hints"]');
+    // Predictions are on unless the teacher turns them off.
+    expect(await page.isChecked('#predictions')).toBe(true);
+    await page.click('label[for="predictions"]');
     await page.click('label[for="seed-fixed"]');
     await page.fill('#seed-number', '1234');
     const label = '9B <b>History</b>';
@@ -92,6 +95,7 @@ describe('class set-up page', () => {
       scenarios: order.filter((id) => id !== timeline[1] && id !== content.tutorialId),
       timer: 'x1.5',
       hints: false,
+      predictions: false,
       seed: 1234,
       label,
     };
@@ -102,6 +106,7 @@ describe('class set-up page', () => {
     expect(read.problems).toEqual([]);
     expect(read.settings).toEqual(expected);
     expect(await page.textContent('[data-summary]')).toContain('Timer: ×1.5: 90 s a question');
+    expect(await page.textContent('[data-summary]')).toContain('Predictions: off');
     expect(await page.locator('.link-output b').count()).toBe(0);
 
     // The QR code holds exactly the link's modules.

@@ -133,7 +133,7 @@ describe('class links', () => {
   it('stays short enough for a QR code and a chat message', () => {
     const all: ClassSettings = { scenarios: content.scenarioOrder, timer: 'x1.5', hints: false, seed: 4294967295, label: 'Year 11 · Modern history, group B (Ms Ana Novak)' };
     expect(encodeClassParam(all).length).toBeLessThan(200);
-    expect(encodeClassParam(CLASS)).toBe('1.washington-2020_lavrov-2018.0.h.7.OUIgSGlzdG9yeQ');
+    expect(encodeClassParam(CLASS)).toBe('2.washington-2020_lavrov-2018.0.h.y.7.OUIgSGlzdG9yeQ');
   });
 
   it('has no class without a class parameter', () => {
@@ -156,11 +156,11 @@ describe('class links', () => {
     expect(timer.problems[0]).toMatch(/timer "35" is not one of off, x1, x1\.5, x2/);
     expect(timer.settings.seed).toBe(7);
 
-    const long = decodeClassParam(content, withParts(5, encodeClassParam({ ...CLASS, label: 'x'.repeat(60) }).split('.')[5]! + 'eHh4'));
+    const long = decodeClassParam(content, withParts(6, encodeClassParam({ ...CLASS, label: 'x'.repeat(60) }).split('.')[6]! + 'eHh4'));
     expect(long.settings.label).toBe('x'.repeat(60));
     expect(long.problems[0]).toMatch(/longer than 60 characters/);
 
-    const seed = decodeClassParam(content, withParts(4, '99999999999'));
+    const seed = decodeClassParam(content, withParts(5, '99999999999'));
     expect(seed.settings.seed).toBe('per-student');
     expect(seed.problems[0]).toMatch(/seed/);
 
@@ -180,7 +180,7 @@ describe('class links', () => {
     expect(message).toContain('"nowhere"');
     expect(message).toContain('timer "7"');
 
-    expect(decodeClassParam(content, '2.a.b.c.d.e').problems[0]).toMatch(/another version of Envoy \(class format 2\)/);
+    expect(decodeClassParam(content, '3.a.b.c.d.e.f').problems[0]).toMatch(/another version of Envoy \(class format 3\)/);
     expect(decodeClassParam(content, '1.lavrov-2018.0').problems[0]).toMatch(/incomplete/);
     expect(decodeClassParam(content, 'hello').problems[0]).toMatch(/could not be read/);
     expect(decodeClassParam(content, '1.' + 'a'.repeat(5000)).problems[0]).toMatch(/too long/);
