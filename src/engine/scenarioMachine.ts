@@ -217,6 +217,22 @@ export function createScenarioMachine(scenario: Scenario) {
     },
   });
 
+  /**
+   * The clock of a step the player answers (a question, a prediction): untimed unless the run's
+   * settings set a timer; when it runs out, `timeout` (a transition) is taken as if the timer fired.
+   */
+  const timerStates = (timeout: object) => ({
+    choosing: { always: [{ guard: 'timerOn', target: 'timed' }, { target: 'untimed' }] },
+    untimed: {},
+    timed: {
+      tags: ['timed'],
+      after: { questionTime: timeout },
+      on: { 'timer.expire': timeout, 'timer.pause': 'paused' },
+    },
+    // Pausing is an accommodation (WCAG 2.2.1): resuming restarts the full time.
+    paused: { tags: ['paused'], on: { 'timer.resume': 'timed' } },
+  });
+
   const questionStates = (m: Meeting) => {
     const states: Record<string, object> = {};
     m.questions.forEach((q, i) => {
@@ -239,17 +255,7 @@ export function createScenarioMachine(scenario: Scenario) {
               },
               'answer.hint': { guard: 'canUseHint', actions: 'useHint' },
             },
-            states: {
-              choosing: { always: [{ guard: 'timerOn', target: 'timed' }, { target: 'untimed' }] },
-              untimed: {},
-              timed: {
-                tags: ['timed'],
-                after: { questionTime: timeout },
-                on: { 'timer.expire': timeout, 'timer.pause': 'paused' },
-              },
-              // Pausing is an accommodation (WCAG 2.2.1): resuming restarts the full time.
-              paused: { tags: ['paused'], on: { 'timer.resume': 'timed' } },
-            },
+            states: timerStates(timeout),
           },
           feedback: { tags: ['feedback'], on: { 'feedback.continue': next } },
         },
@@ -274,16 +280,7 @@ export function createScenarioMachine(scenario: Scenario) {
         on: {
           'prediction.submit': { guard: { type: 'isPredictionValid', params }, ...timeout },
         },
-        states: {
-          choosing: { always: [{ guard: 'timerOn', target: 'timed' }, { target: 'untimed' }] },
-          untimed: {},
-          timed: {
-            tags: ['timed'],
-            after: { questionTime: timeout },
-            on: { 'timer.expire': timeout, 'timer.pause': 'paused' },
-          },
-          paused: { tags: ['paused'], on: { 'timer.resume': 'timed' } },
-        },
+        states: timerStates(timeout),
       };
     }
     return states;

@@ -10,15 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { openPage, useSite, type Watched } from './harness';
 import { playOn } from './player';
+import { richestScenario } from './scenarioPicks';
 
 const content = realContent();
 const site = useSite();
 
-/** The non-practice scenario whose questions are of the most types (the walk meets them all). */
-const RICHEST = content.scenarioOrder
-  .map((id) => content.scenarios[id]!)
-  .map((s) => ({ s, types: new Set(s.meetings.flatMap((m) => m.questions.map((q) => q.type))).size }))
-  .sort((a, b) => b.types - a.types)[0]!.s;
+const RICHEST = richestScenario(content);
 const TUTORIAL = content.tutorialId ? content.scenarios[content.tutorialId]! : null;
 /** The scenario with the fewest questions, played a second time so that two runs can be compared. */
 const SHORT = content.scenarioOrder

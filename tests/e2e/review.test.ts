@@ -14,13 +14,11 @@ import { findQuestion } from '../../src/engine/stats';
 import { realContent } from '../unit/helpers';
 import { openTitle, shot, SHOTS, useSite } from './harness';
 import { playOn } from './player';
+import { richestScenario } from './scenarioPicks';
 
 const content = realContent();
 const site = useSite();
-const RICHEST = content.scenarioOrder
-  .map((id) => content.scenarios[id]!)
-  .map((s) => ({ s, types: new Set(s.meetings.flatMap((m) => m.questions.map((q) => q.type))).size }))
-  .sort((a, b) => b.types - a.types)[0]!.s;
+const RICHEST = richestScenario(content);
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
