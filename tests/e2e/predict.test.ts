@@ -9,8 +9,9 @@ import { REACTIONS } from '../../src/content/schema';
 import { findQuestion } from '../../src/engine/stats';
 import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
-import { axe, openTitle, shot, useSite } from './harness';
-import { playScenario, type Played } from './player';
+import { encodeClassParam } from '../../src/classroom/classLink';
+import { axe, openPage, openTitle, shot, useSite } from './harness';
+import { playScenario, tabTo, type Played } from './player';
 
 const content = realContent();
 const TUTORIAL = content.scenarios[content.tutorialId!]!;
@@ -153,5 +154,63 @@ describe('predicting the table in a real browser', () => {
     expect(played.predictions!.every((p) => p.right)).toBe(true);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
+  });
+});
+
+describe('the timer on the prediction step', () => {
+  // In a class whose link sets a timer, the practice plays timed too.
+  const classUrl = () => `${site.url}?class=${encodeClassParam({ scenarios: [TUTORIAL.id], timer: 'x1', hints: true, seed: 3, label: '' })}`;
+  const STOP = 'reached the prediction step';
+
+  /** Plays the timed practice up to its first prediction step and runs `then` there. */
+  async function atPrediction(then: (page: import('playwright-core').Page) => Promise<void>) {
+    const w = await openPage(site.browser, site.origin);
+    await w.page.clock.install();
+    await w.page.goto(classUrl());
+    await w.page.waitForSelector('[data-action="play"]');
+    let reached = false;
+    await playScenario(w.page, 'mouse', content, TUTORIAL, () => true, (ids) => ids[0]!, async (name) => {
+      if (name !== 'predicting') return;
+      reached = true;
+      await then(w.page);
+      throw new Error(STOP);
+    }).catch((e: Error) => {
+      if (e.message !== STOP) throw e;
+    });
+    expect(reached).toBe(true);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  }
+
+  it('counts down, pauses and resumes by keyboard as on a question, keeping the choices made', async () => {
+    await atPrediction(async (page) => {
+      expect(await page.getAttribute('[data-timer]', 'data-timer')).toBe('running');
+      const party = (await page.getAttribute('fieldset[data-party]', 'data-party'))!;
+      await page.click(`fieldset[data-party="${party}"] label[data-reaction="objects"]`);
+      await tabTo(page, '[data-action="pause"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-timer="paused"]');
+      // Paused: nothing to predict with until the timer resumes.
+      expect(await page.locator('.prediction-form').count()).toBe(0);
+      await shot(page, 'predict-paused');
+      await tabTo(page, '[data-action="resume-timer"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-timer="running"]');
+      expect(await page.isChecked(`fieldset[data-party="${party}"] input[value="objects"]`)).toBe(true);
+    });
+  });
+
+  it('when time runs out, the outcome shows the reactions with no prediction and says so', async () => {
+    await atPrediction(async (page) => {
+      const seconds = Number(await page.getAttribute('[data-timer-left]', 'data-timer-left'));
+      expect(seconds).toBeGreaterThan(0);
+      await page.clock.runFor((seconds + 1) * 1000);
+      await page.waitForSelector('[data-phase="outcome"]');
+      expect(await page.textContent('.reactions')).toContain(en['outcome.timedOut']);
+      const rows = await page.$$eval('.reaction-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-predicted'), tr.getAttribute('data-score')]));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r).toEqual(['', '0']);
+      await shot(page, 'predict-timed-out');
+    });
   });
 });

@@ -85,7 +85,8 @@ function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-const scoreWord = (score: number) => t(score === 1 ? 'outcome.score.right' : score > 0 ? 'outcome.score.close' : 'outcome.score.wrong');
+const scoreWord = (score: number, predicted: unknown = true) =>
+  t(!predicted ? 'outcome.score.none' : score === 1 ? 'outcome.score.right' : score > 0 ? 'outcome.score.close' : 'outcome.score.wrong');
 
 /** Each party's real reaction beside the prediction, then the quote each reaction rests on. */
 function reactionsSection(ctx: ScreenContext, view: RunView): HTMLElement | null {
@@ -131,12 +132,12 @@ function reactionsSection(ctx: ScreenContext, view: RunView): HTMLElement | null
                 'data-summary':
                   r.score === null
                     ? t('outcome.reactionLineUnpredicted', { party: r.name, reaction: reactionVerb(r.reaction) })
-                    : t('outcome.reactionLine', { party: r.name, reaction: reactionVerb(r.reaction), predicted: r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted'), score: scoreWord(r.score) }),
+                    : t('outcome.reactionLine', { party: r.name, reaction: reactionVerb(r.reaction), predicted: r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted'), score: scoreWord(r.score, r.predicted) }),
               },
               h('th', { scope: 'row' }, swatch(r.colour), r.name),
               h('td', {}, reactionVerb(r.reaction)),
               predicted && h('td', {}, r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted')),
-              predicted && h('td', { class: r.score === 1 ? 'is-right' : r.score ? 'is-close' : 'is-wrong' }, r.score === null ? '' : scoreWord(r.score)),
+              predicted && h('td', { class: r.score === 1 ? 'is-right' : r.score ? 'is-close' : 'is-wrong' }, r.score === null ? '' : scoreWord(r.score, r.predicted)),
             ),
           ),
         ),
