@@ -157,6 +157,26 @@ describe('predicting the table in a real browser', () => {
   });
 });
 
+describe('axe on the prediction screens in both themes', () => {
+  it.each([false, true])('high contrast %s: moves with reads, the prediction step, the outcome with reactions and the debrief split pass axe', async (highContrast) => {
+    const w = await openPage(site.browser, site.origin);
+    await w.context.addInitScript((hc) => localStorage.setItem('envoy.prefs', JSON.stringify({ highContrast: hc })), highContrast);
+    await w.page.goto(site.url);
+    await w.page.waitForSelector('[data-action="play"]');
+    const problems: Record<string, string[]> = {};
+    const checked = new Set<string>();
+    await playScenario(w.page, 'mouse', content, TUTORIAL, () => true, (ids) => ids[0]!, async (name) => {
+      if (!['moves', 'predicting', 'outcome', 'debrief'].includes(name) || checked.has(name)) return;
+      checked.add(name);
+      const found = await axe(w.page);
+      if (found.length) problems[name] = found;
+    }, { predictRight: (i) => i % 2 === 1 });
+    expect([...checked].sort()).toEqual(['debrief', 'moves', 'outcome', 'predicting']);
+    expect(problems).toEqual({});
+    await w.context.close();
+  });
+});
+
 describe('the timer on the prediction step', () => {
   // In a class whose link sets a timer, the practice plays timed too.
   const classUrl = () => `${site.url}?class=${encodeClassParam({ scenarios: [TUTORIAL.id], timer: 'x1', hints: true, seed: 3, label: '' })}`;
