@@ -10,6 +10,8 @@ import { describeRun, quoteOf, type RunView } from '../../src/engine/presenter';
 import { farReaction, reactionsNow, scorePrediction, yourRead } from '../../src/engine/reactions';
 import { standingOf } from '../../src/engine/scenarioMachine';
 import { understandingSplit } from '../../src/engine/stats';
+import { memoryStore } from '../../src/persistence/storage';
+import { createSession } from '../../src/session';
 import { migratedContent, newRun, NO_TIMER } from './helpers';
 
 const content = migratedContent();
@@ -151,5 +153,32 @@ describe('the presenter and predictions', () => {
       expect(after.parties.some((p) => p.split.predictions.possible > 0)).toBe(true);
       run.stop();
     }
+  });
+});
+
+describe('the buttons of a timed prediction step', () => {
+  it('offer submit and pause while timed, only resume while paused, and the session handles each', () => {
+    const migrated = migratedContent();
+    const id = migrated.scenarioOrder[0]!;
+    const problems: string[] = [];
+    const session = createSession({ content: migrated, store: memoryStore(), newSeed: () => 1, settings: { timerSeconds: 30, hintsEnabled: true }, onUnhandled: (p) => problems.push(p) });
+    session.boot();
+    session.send({ type: 'scenario.choose', scenarioId: id });
+    session.send({ type: 'briefing.start' });
+    for (let i = 0; i < 300 && session.runView()?.phase !== 'predicting'; i++) {
+      const next = session.actions().find((a) => !['leave', 'pause', 'hint', 'dismiss'].includes(a.id))!;
+      session.send(next.event);
+    }
+    expect(session.runView()!.phase).toBe('predicting');
+    const ids = () => session.actions().map((a) => a.id).filter((a) => a !== 'leave' && a !== 'dismiss').sort();
+    expect(ids()).toEqual(['pause', 'submit-prediction']);
+    for (const a of session.actions()) expect(session.can(a.event), a.id).toBe(true);
+    session.send(session.actions().find((a) => a.id === 'pause')!.event);
+    expect(ids()).toEqual(['resume-timer']);
+    session.send(session.actions().find((a) => a.id === 'resume-timer')!.event);
+    session.send(session.actions().find((a) => a.id === 'submit-prediction')!.event);
+    expect(session.runView()!.phase).toBe('outcome');
+    expect(problems).toEqual([]);
+    session.dispose();
   });
 });
