@@ -360,14 +360,16 @@ describe('the dashboard', () => {
     expect(a.endingId).toBe(allRight.context.endingId);
     expect(a.right).toBe(allRight.context.answers.length);
     expect(a.total).toBe(allRight.context.answers.length);
-    const truth = understanding(washington, allRight.context.answers);
+    // The dashboard counts predictions as well as answers: the truth comes from the run's own records.
+    expect(allRight.context.predictions.length, 'the run predicted reactions').toBeGreaterThan(0);
+    const truth = understanding(washington, allRight.context.answers, allRight.context.predictions);
     for (const party of Object.keys(a.understanding)) expect(a.understanding[party]).toBe(truth[party] ?? null);
     expect(Object.keys(truth).every((party) => party in a.understanding)).toBe(true);
 
     const b = d.students[1]!.scenarios['washington-2020']!;
     expect(b.endingId).toBe(allWrong.context.endingId);
     expect(b.right).toBe(0);
-    const wrongTruth = understanding(washington, allWrong.context.answers);
+    const wrongTruth = understanding(washington, allWrong.context.answers, allWrong.context.predictions);
     for (const party of Object.keys(b.understanding)) expect(b.understanding[party]).toBe(wrongTruth[party] ?? null);
 
     // Per question: Ana right, Ben wrong, Cai right on even answers.

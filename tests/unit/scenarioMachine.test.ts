@@ -1,15 +1,32 @@
 // The negotiation rules, on the real slice scenario and on every scenario: understanding from
 // answers, hints, gates that lock moves with reasons, move effects, endings and the timer.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../src/cli/contentFiles';
+import { loadContent } from '../../src/content/loader';
+import type { Requirement } from '../../src/content/schema';
 import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
-import { findQuestion } from '../../src/engine/stats';
+import { moveEffects, representativePredictions } from '../../src/engine/reactions';
+import { startRun } from '../../src/engine/run';
+import { clamp, findQuestion } from '../../src/engine/stats';
 import { newRun, playThrough, realContent, type Strategy } from './helpers';
 
 const content = realContent();
 const SLICE = 'washington-2020';
 const slice = content.scenarios[SLICE]!;
+
+/** The frozen schema version 1 scenario (typed move effects, no reactions) loaded beside the real content. */
+function scenarioFromV1Fixture() {
+  const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'scenario-v1.json'), 'utf8'));
+  const files = structuredClone(readContentFiles().files) as Record<string, unknown>;
+  files['content/scenarios/fixture-v1.json'] = raw;
+  const loaded = loadContent(files);
+  if (!loaded.ok) throw new Error(`the version 1 fixture does not load: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+  return { content: loaded.content, scenario: loaded.content.scenarios[raw.id]! };
+}
 
 function toFirstQuestion(seed = 1, settings = { timerSeconds: null as number | null, hintsEnabled: true }, clock?: SimulatedClock) {
   const run = newRun(content, SLICE, seed, settings, clock);
@@ -85,6 +102,11 @@ describe('the scenario machine', () => {
   });
 
   it('shows a gated move as locked with its reason, and refuses it, until understanding is high enough', () => {
+    // The gated move comes from the content: a move of the first meeting gated on understanding only.
+    const meeting = slice.meetings.find((m) => m.id === slice.start)!;
+    const gatedMove = meeting.moves.find((mv) => mv.requires.length > 0 && mv.requires.every((r) => r.kind === 'understanding'))!;
+    expect(gatedMove, 'a move of the first meeting gated on understanding').toBeDefined();
+    const gate = gatedMove.requires[0]! as Extract<Requirement, { kind: 'understanding' }>;
     const wrongFirst: Strategy = { answer: () => 1, move: (ids) => ids[0]! };
     const run = toFirstQuestion();
     while (run.getSnapshot().hasTag('question') || run.getSnapshot().hasTag('feedback')) {
@@ -92,11 +114,12 @@ describe('the scenario machine', () => {
       else run.send({ type: 'answer.submit', answer: representativeAnswers(findQuestion(slice, run.getSnapshot().context.questionId!)!)[wrongFirst.answer('', 0)]! });
     }
     const view = describeRun(content, slice, run.getSnapshot());
-    const gated = view.moves.find((m) => m.id === 'un-route')!;
+    const gated = view.moves.find((m) => m.id === gatedMove.id)!;
     expect(gated.locked).toBe(true);
-    expect(gated.reasons.join(' ')).toMatch(/understanding of Russia at 60 or more \(now 0\)/);
+    const partyName = content.parties[gate.party]?.name ?? gate.party;
+    expect(gated.reasons.join(' ')).toContain(`understanding of ${partyName} at ${gate.min} or more (now 0)`);
     const before = run.getSnapshot();
-    run.send({ type: 'move.choose', moveId: 'un-route' });
+    run.send({ type: 'move.choose', moveId: gatedMove.id });
     expect(run.getSnapshot()).toBe(before);
 
     const informedRun = toFirstQuestion();
@@ -104,13 +127,43 @@ describe('the scenario machine', () => {
       if (informedRun.getSnapshot().hasTag('feedback')) informedRun.send({ type: 'feedback.continue' });
       else informedRun.send({ type: 'answer.submit', answer: correctAnswer(findQuestion(slice, informedRun.getSnapshot().context.questionId!)!) });
     }
-    expect(describeRun(content, slice, informedRun.getSnapshot()).moves.find((m) => m.id === 'un-route')!.locked).toBe(false);
-    informedRun.send({ type: 'move.choose', moveId: 'un-route' });
+    expect(describeRun(content, slice, informedRun.getSnapshot()).moves.find((m) => m.id === gatedMove.id)!.locked).toBe(false);
+    const flagsBefore = informedRun.getSnapshot().context.flags;
+    informedRun.send({ type: 'move.choose', moveId: gatedMove.id });
+    // A move with reactions asks for a prediction first; its effects apply when that step is left.
+    if (informedRun.getSnapshot().hasTag('predicting')) {
+      informedRun.send({ type: 'prediction.submit', predictions: representativePredictions(gatedMove, meeting, flagsBefore)[0]! });
+    }
     const ctx = informedRun.getSnapshot().context;
-    expect(ctx.flags).toContain('russia-consulted');
-    const move = slice.meetings[0]!.moves.find((m) => m.id === 'un-route')!;
-    expect(ctx.trust.russia).toBe(slice.initial.trust.russia! + move.effects.trust.russia!);
-    expect(ctx.agreement).toBe(slice.initial.agreement + move.effects.agreement);
+    const effects = moveEffects(gatedMove, meeting, flagsBefore);
+    for (const flag of effects.setFlags) expect(ctx.flags).toContain(flag);
+    for (const [party, delta] of Object.entries(effects.trust)) {
+      expect(ctx.trust[party], party).toBe(clamp((slice.initial.trust[party] ?? 0) + delta));
+    }
+    expect(ctx.agreement).toBe(clamp(slice.initial.agreement + effects.agreement));
+  });
+
+  it('applies the typed effects of a schema version 1 move', () => {
+    const v1 = scenarioFromV1Fixture();
+    const run = startRun(v1.scenario, { scenarioId: v1.scenario.id, contentVersion: 'v1-fixture', seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
+    run.send({ type: 'run.begin' });
+    run.send({ type: 'meeting.continue' });
+    while (run.getSnapshot().hasTag('question') || run.getSnapshot().hasTag('feedback')) {
+      if (run.getSnapshot().hasTag('feedback')) run.send({ type: 'feedback.continue' });
+      else run.send({ type: 'answer.submit', answer: correctAnswer(findQuestion(v1.scenario, run.getSnapshot().context.questionId!)!) });
+    }
+    const meeting = v1.scenario.meetings.find((m) => m.id === v1.scenario.start)!;
+    const open = describeRun(v1.content, v1.scenario, run.getSnapshot()).moves.filter((m) => !m.locked);
+    const move = meeting.moves.find((mv) => mv.id === open[0]!.id)!;
+    expect(Object.keys(move.effects.trust).length, 'a move with typed trust effects').toBeGreaterThan(0);
+    run.send({ type: 'move.choose', moveId: move.id });
+    expect(run.getSnapshot().hasTag('predicting')).toBe(false);
+    const ctx = run.getSnapshot().context;
+    for (const flag of move.effects.setFlags) expect(ctx.flags).toContain(flag);
+    for (const [party, delta] of Object.entries(move.effects.trust)) {
+      expect(ctx.trust[party], party).toBe(clamp((v1.scenario.initial.trust[party] ?? 0) + delta));
+    }
+    expect(ctx.agreement).toBe(clamp(v1.scenario.initial.agreement + move.effects.agreement));
   });
 
   it('reaches different endings by different choices, in every scenario', () => {
