@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Content } from '../../src/content/loader';
 import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../../src/content/schema';
 import { farReaction } from '../../src/engine/reactions';
-import { findQuestion } from '../../src/engine/stats';
+import { DEFAULT_PREDICTION_DIFFICULTY, findQuestion } from '../../src/engine/stats';
 
 export type Input = 'mouse' | 'keyboard';
 
@@ -299,16 +299,28 @@ export async function playOn(
   throw new Error('the scenario did not end');
 }
 
-/** Understanding per party computed independently from the answers given (all right or all wrong). */
-export function expectedUnderstanding(scenario: Scenario, answers: Played['answers']): Record<string, number> {
+/**
+ * Understanding per party computed independently from what was played: each answer (all right or
+ * all wrong) weighs its question's difficulty; each reaction predicted weighs the reaction's
+ * difficulty (DEFAULT_PREDICTION_DIFFICULTY when it gives none) and scores 1 for the reaction
+ * itself, 0.5 for a neighbour on the scale, 0 otherwise. Returns 0..100 rounded, per party measured.
+ */
+export function expectedUnderstanding(scenario: Scenario, played: Pick<Played, 'answers' | 'predictions'>): Record<string, number> {
   const acc: Record<string, { earned: number; possible: number }> = {};
-  for (const a of answers) {
+  const add = (party: string, earned: number, possible: number) => {
+    const t = (acc[party] ??= { earned: 0, possible: 0 });
+    t.earned += earned;
+    t.possible += possible;
+  };
+  for (const a of played.answers) {
     const q = findQuestion(scenario, a.id)!;
-    for (const p of q.measures) {
-      const t = (acc[p] ??= { earned: 0, possible: 0 });
-      t.earned += a.right ? q.difficulty : 0;
-      t.possible += q.difficulty;
-    }
+    for (const p of q.measures) add(p, a.right ? q.difficulty : 0, q.difficulty);
+  }
+  for (const pr of played.predictions ?? []) {
+    const mv = scenario.meetings.flatMap((m) => m.moves).find((m) => m.id === pr.moveId)!;
+    const difficulty = mv.reactions?.find((r) => r.party === pr.party)?.difficulty ?? DEFAULT_PREDICTION_DIFFICULTY;
+    const distance = Math.abs(REACTIONS.indexOf(pr.predicted) - REACTIONS.indexOf(pr.actual));
+    add(pr.party, difficulty * (distance === 0 ? 1 : distance === 1 ? 0.5 : 0), difficulty);
   }
   return Object.fromEntries(Object.entries(acc).map(([p, t]) => [p, Math.round((100 * t.earned) / t.possible)]));
 }

@@ -1,7 +1,13 @@
-// Which scenario a browser test plays, chosen from the content rather than named, so a scenario a
-// teacher adds (or a rewrite of a shipped one) is picked by the same rule.
+// Which scenario a browser test plays, and which moves, chosen from the content rather than named,
+// so a scenario a teacher adds (or a rewrite of a shipped one) is picked by the same rule. Paths are
+// found by walking the run's statechart in Node.
+import { initialTransition, transition } from 'xstate';
 import type { Content } from '../../src/content/loader';
 import type { Scenario } from '../../src/content/schema';
+import { SUCCESSFUL_KINDS } from '../../src/engine/design';
+import { choicesAt } from '../../src/engine/explore';
+import { machineFor } from '../../src/engine/run';
+import type { RunEvent, RunSnapshot } from '../../src/engine/scenarioMachine';
 
 /** The non-practice scenario whose questions are of the most types (a walk through it meets them all). */
 export function richestScenario(content: Content): Scenario {
@@ -9,4 +15,35 @@ export function richestScenario(content: Content): Scenario {
     .map((id) => content.scenarios[id]!)
     .map((s) => ({ s, types: new Set(s.meetings.flatMap((m) => m.questions.map((q) => q.type))).size }))
     .sort((a, b) => b.types - a.types)[0]!.s;
+}
+
+/**
+ * Per successful ending that informed play (right answers, right predictions) reaches, the move
+ * ids of one path to it, in the order played (depth first, content order; the first ending found
+ * first). Empty when informed play reaches no successful ending.
+ */
+export function informedPaths(scenario: Scenario): Map<string, string[]> {
+  const machine = machineFor(scenario);
+  const found = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (snapshot: RunSnapshot, moves: string[]): void => {
+    if (snapshot.status === 'done') {
+      const ending = scenario.endings.find((e) => e.id === snapshot.context.endingId);
+      if (ending && SUCCESSFUL_KINDS.includes(ending.kind) && !found.has(ending.id)) found.set(ending.id, moves);
+      return;
+    }
+    const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, snapshot.context.moves.length]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const choices = choicesAt(scenario, snapshot);
+    // Informed: the first answer and the first prediction are the right ones; every move is tried.
+    const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
+    for (const event of tried) {
+      const [next] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
+      if (next !== snapshot) walk(next, event.type === 'move.choose' ? [...moves, event.moveId] : moves);
+    }
+  };
+  const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
+  walk(initial, []);
+  return found;
 }

@@ -6,6 +6,7 @@ import { keepsTrust } from '../../src/engine/presenter';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
+import { informedPaths } from './scenarioPicks';
 
 const content = realContent();
 const SLICE = content.scenarios['washington-2020']!;
@@ -38,19 +39,28 @@ describe('the slice in a real browser', () => {
     await w.context.close();
   });
 
-  it('plays the slice by mouse, right answers and best moves, to a debrief whose scores match', async () => {
+  it('plays the slice by mouse, right answers and predictions, along an informed path to its successful ending, to a debrief whose scores match', async () => {
+    // The path is found from the content: the moves of informed play to the first successful ending it reaches.
+    const [endingId, path] = [...informedPaths(SLICE)][0] ?? [];
+    expect(path, 'informed play reaches a successful ending').toBeDefined();
     const w = await openTitle(site);
     const seen = new Set<string>();
-    const played = await playScenario(w.page, 'mouse', content, SLICE, () => true, (ids) => ids[0]!, async (name) => {
+    let i = 0;
+    const played = await playScenario(w.page, 'mouse', content, SLICE, () => true, (unlocked) => {
+      const next = path![i++]!;
+      expect(unlocked).toContain(next);
+      return next;
+    }, async (name) => {
       if (!seen.has(name)) {
         seen.add(name);
         await shot(w.page, `mouse-${name}`);
       }
     });
     expect(played.answers.length).toBeGreaterThanOrEqual(6);
+    expect(played.moves).toEqual(path);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
-    expect(ending).toBe(SLICE.endings[0]!.id);
-    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played.answers));
+    expect(ending).toBe(endingId);
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played));
     // Every question type was met and drawn.
     for (const type of ['choice', 'who-said', 'true-false', 'sort', 'order']) expect(seen.has(`question-${type}`), type).toBe(true);
     expect(w.consoleErrors).toEqual([]);
@@ -79,7 +89,7 @@ describe('the slice in a real browser', () => {
     expect(await w.page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
     expect(ending).not.toBe(SLICE.endings[0]!.id);
-    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played.answers));
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played));
     await shot(w.page, 'keyboard-debrief');
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
@@ -124,7 +134,7 @@ describe('every scenario in a real browser', () => {
     expect([...doubled]).toEqual([]);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
     expect(s.endings.map((e) => e.id)).toContain(ending);
-    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(s, played.answers));
+    expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(s, played));
     // A party that was never at the table has no trust to show.
     const trustCells = await w.page.$$eval('.scores tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-party')!, r.querySelector('td:last-child')!.textContent!] as const));
     for (const [party, cell] of trustCells) if (!keepsTrust(s, party)) expect(cell, party).not.toMatch(/\d/);

@@ -2,46 +2,15 @@
 // two different successful endings. The scenario and the two paths are found from the content: the
 // first timeline scenario in schema 2 where informed play (right answers, right predictions) reaches
 // two successful endings, and for each ending the moves of one informed path to it.
-import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/content/schema';
 import { SUCCESSFUL_KINDS } from '../../src/engine/design';
-import { choicesAt } from '../../src/engine/explore';
-import { machineFor } from '../../src/engine/run';
-import type { RunEvent, RunSnapshot } from '../../src/engine/scenarioMachine';
 import { realContent } from '../unit/helpers';
 import { openTitle, shot, useSite } from './harness';
 import { playScenario } from './player';
+import { informedPaths } from './scenarioPicks';
 
 const content = realContent();
 const site = useSite();
-
-/** Per successful ending informed play reaches, the moves of one path to it (depth first, content order). */
-function informedPaths(scenario: Scenario): Map<string, string[]> {
-  const machine = machineFor(scenario);
-  const found = new Map<string, string[]>();
-  const seen = new Set<string>();
-  const walk = (snapshot: RunSnapshot, moves: string[]): void => {
-    if (snapshot.status === 'done') {
-      const ending = scenario.endings.find((e) => e.id === snapshot.context.endingId);
-      if (ending && SUCCESSFUL_KINDS.includes(ending.kind) && !found.has(ending.id)) found.set(ending.id, moves);
-      return;
-    }
-    const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, snapshot.context.moves.length]);
-    if (seen.has(key)) return;
-    seen.add(key);
-    const choices = choicesAt(scenario, snapshot);
-    // Informed: the first answer and the first prediction are the right ones; every move is tried.
-    const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
-    for (const event of tried) {
-      const [next] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
-      if (next !== snapshot) walk(next, event.type === 'move.choose' ? [...moves, event.moveId] : moves);
-    }
-  };
-  const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
-  walk(initial, []);
-  return found;
-}
 
 describe('two different successful endings, with predictions, by keyboard', () => {
   const candidates = content.scenarioOrder.map((id) => content.scenarios[id]!).filter((s) => !s.tutorial && s.schemaVersion >= 2);
