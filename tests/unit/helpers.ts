@@ -9,6 +9,8 @@ import { startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { findQuestion } from '../../src/engine/stats';
 import { readContentFiles } from '../../src/cli/contentFiles';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 
 let cached: Content | undefined;
@@ -27,6 +29,29 @@ export function migratedContent(): Content {
   if (!result.ok) throw new Error(`migrated content does not load: ${JSON.stringify(result.errors.slice(0, 3))}`);
   return (migrated = result.content);
 }
+/** Where the frozen schema version 1 scenario sits when it is loaded beside the real content. */
+export const V1_FIXTURE_FILE = 'content/scenarios/washington-2020-v1.json';
+
+/**
+ * A scenario file of schema version 1 as shipped before version 2 (typed move effects, no
+ * reactions; question ids prefixed "v1-"), raw JSON: the shipped scenarios have all moved on, and
+ * old files, codes and saves must keep working.
+ */
+export function v1FixtureScenario(): any {
+  return JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'scenario-v1.json'), 'utf8'));
+}
+
+let withV1: Content | undefined;
+/** The real content with the schema version 1 fixture loaded beside it. */
+export function contentWithV1Fixture(): Content {
+  if (withV1) return withV1;
+  const files = structuredClone(readContentFiles().files) as Record<string, unknown>;
+  files[V1_FIXTURE_FILE] = v1FixtureScenario();
+  const result = loadContent(files);
+  if (!result.ok) throw new Error(`the version 1 fixture does not load: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  return (withV1 = result.content);
+}
+
 export function realContent(): Content {
   if (cached) return cached;
   const result = loadContent(readContentFiles().files);

@@ -2,8 +2,6 @@
 // effect rule, the migration of version 1 files, the prediction step in the statechart (scoring,
 // validation, timer, the setting that turns it off), understanding split into questions and
 // predictions, and the player's "read" of a reaction.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { formatContentError, loadContent } from '../../src/content/loader';
@@ -26,12 +24,9 @@ import { startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
 import { DEFAULT_PREDICTION_DIFFICULTY, findQuestion, understanding, understandingSplit } from '../../src/engine/stats';
 import { readContentFiles } from '../../src/cli/contentFiles';
-import { migratedContent, realContent } from './helpers';
+import { migratedContent, realContent, V1_FIXTURE_FILE, v1FixtureScenario } from './helpers';
 
 const files = () => structuredClone(readContentFiles().files) as Record<string, any>;
-/** A scenario file of schema version 1 as shipped before version 2 (the shipped ones have moved on). */
-const V1_FILE = 'content/scenarios/washington-2020-v1.json';
-const v1Scenario = () => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'scenario-v1.json'), 'utf8'));
 const scenarioFiles = () => Object.keys(files()).filter((f) => f.includes('content/scenarios/'));
 const content = migratedContent();
 const UNTIMED: RunSettings = { timerSeconds: null, hintsEnabled: false };
@@ -111,7 +106,7 @@ describe('schema version 2: reactions', () => {
 
   it('drafts reactions from the typed trust change and lists what the author must review', () => {
     expect([15, 10, 5, 0, -5, -10, -25, -30].map(draftReaction)).toEqual(['welcomes', 'welcomes', 'accepts', 'accepts', 'objects', 'rejects', 'rejects', 'walks-out']);
-    const raw = v1Scenario();
+    const raw = v1FixtureScenario();
     const { scenario, review } = migrateScenario(raw);
     const m = raw.meetings.find((x: any) => x.moves.some((mv: any) => Object.keys(mv.effects?.trust ?? {}).some((p) => x.parties.includes(p))));
     const mv = m.moves.find((x: any) => Object.keys(x.effects?.trust ?? {}).some((p) => m.parties.includes(p)));
@@ -190,10 +185,10 @@ describe('schema version 2: reactions', () => {
 describe('version 1 files', () => {
   it('still load beside version 2 ones, and load again once migrated', () => {
     const f = files();
-    f[V1_FILE] = v1Scenario();
+    f[V1_FIXTURE_FILE] = v1FixtureScenario();
     const before = loadContent(f);
     expect(before.ok ? [] : before.errors.map(formatContentError)).toEqual([]);
-    f[V1_FILE] = migrateScenario(v1Scenario()).scenario;
+    f[V1_FIXTURE_FILE] = migrateScenario(v1FixtureScenario()).scenario;
     const after = loadContent(f);
     expect(after.ok ? [] : after.errors.map(formatContentError)).toEqual([]);
   });

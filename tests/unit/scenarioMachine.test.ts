@@ -1,18 +1,14 @@
 // The negotiation rules, on the real slice scenario and on every scenario: understanding from
 // answers, hints, gates that lock moves with reasons, move effects, endings and the timer.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/cli/contentFiles';
-import { loadContent } from '../../src/content/loader';
 import type { Requirement } from '../../src/content/schema';
 import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
 import { moveEffects, representativePredictions } from '../../src/engine/reactions';
 import { startRun } from '../../src/engine/run';
 import { clamp, findQuestion } from '../../src/engine/stats';
-import { newRun, playThrough, realContent, type Strategy } from './helpers';
+import { contentWithV1Fixture, newRun, playThrough, realContent, v1FixtureScenario, type Strategy } from './helpers';
 
 const content = realContent();
 const SLICE = 'washington-2020';
@@ -20,12 +16,8 @@ const slice = content.scenarios[SLICE]!;
 
 /** The frozen schema version 1 scenario (typed move effects, no reactions) loaded beside the real content. */
 function scenarioFromV1Fixture() {
-  const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'scenario-v1.json'), 'utf8'));
-  const files = structuredClone(readContentFiles().files) as Record<string, unknown>;
-  files['content/scenarios/fixture-v1.json'] = raw;
-  const loaded = loadContent(files);
-  if (!loaded.ok) throw new Error(`the version 1 fixture does not load: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
-  return { content: loaded.content, scenario: loaded.content.scenarios[raw.id]! };
+  const loaded = contentWithV1Fixture();
+  return { content: loaded, scenario: loaded.scenarios[v1FixtureScenario().id]! };
 }
 
 function toFirstQuestion(seed = 1, settings = { timerSeconds: null as number | null, hintsEnabled: true }, clock?: SimulatedClock) {
