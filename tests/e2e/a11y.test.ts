@@ -14,10 +14,7 @@ describe.each([
   ['contrast', true],
 ])('axe on every screen, %s theme', (theme, highContrast) => {
   it('finds no WCAG A/AA violation on any screen of a full scenario', async () => {
-    const w = await openPage(site.browser, site.origin);
-    await w.context.addInitScript((hc) => localStorage.setItem('envoy.prefs', JSON.stringify({ highContrast: hc })), highContrast);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site, { highContrast });
     const problems: Record<string, string[]> = {};
     const checked = new Set<string>();
     const check = async (name: string) => {

@@ -140,11 +140,33 @@ export async function openPage(browser: Browser, origin: string, options: Parame
 }
 
 /** A fresh page (as openPage) on the served site's title menu, ready to play. */
-export async function openTitle(site: { browser: Browser; origin: string; url: string }): Promise<Watched> {
+/**
+ * A fresh page on the title menu. `prefs`, when given, are the stored preferences the page starts
+ * with (as the settings screen would have saved them, e.g. `{ highContrast: true }`).
+ */
+export async function openTitle(site: { browser: Browser; origin: string; url: string }, prefs?: Record<string, unknown>): Promise<Watched> {
   const w = await openPage(site.browser, site.origin);
+  if (prefs) await w.context.addInitScript((p) => localStorage.setItem('envoy.prefs', JSON.stringify(p)), prefs);
   await w.page.goto(site.url);
   await w.page.waitForSelector('[data-action="play"]');
   return w;
+}
+
+/**
+ * Counts pointer input in the page from now on (pointerdown, mousedown, and clicks a real mouse
+ * made: Enter on a button fires a synthetic click with detail 0). Returns a reader of the count,
+ * for tests that must be played by keyboard alone.
+ */
+export async function countPointerEvents(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    (window as unknown as { pointerEvents: number }).pointerEvents = 0;
+    for (const type of ['pointerdown', 'mousedown', 'click']) {
+      document.addEventListener(type, (e) => {
+        if (e.type !== 'click' || (e as MouseEvent).detail > 0) (window as unknown as { pointerEvents: number }).pointerEvents++;
+      }, true);
+    }
+  });
+  return () => page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents);
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

@@ -10,7 +10,7 @@ import { findQuestion } from '../../src/engine/stats';
 import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
 import { encodeClassParam } from '../../src/classroom/classLink';
-import { axe, openPage, openTitle, shot, useSite } from './harness';
+import { axe, openPage, openTitle, countPointerEvents, shot, useSite } from './harness';
 import { playScenario, tabTo, type Played } from './player';
 
 const content = realContent();
@@ -64,14 +64,8 @@ describe('predicting the table in a real browser', () => {
 
   it('plays the practice by keyboard alone with right predictions: reads on the move cards, the form, the reactions beside the predictions, the split in the debrief; axe and the accessibility tree pass', async () => {
     const w = await openTitle(site);
-    await w.page.evaluate(() => {
-      (window as unknown as { pointerEvents: number }).pointerEvents = 0;
-      for (const type of ['pointerdown', 'mousedown', 'click']) {
-        document.addEventListener(type, (e) => {
-          if (e.type !== 'click' || (e as MouseEvent).detail > 0) (window as unknown as { pointerEvents: number }).pointerEvents++;
-        }, true);
-      }
-    });
+    // A keyboard-only run must have no pointer input.
+    const pointerEvents = await countPointerEvents(w.page);
     const seen = new Set<string>();
     const problems: Record<string, string[]> = {};
     let tree = '';
@@ -93,7 +87,7 @@ describe('predicting the table in a real browser', () => {
     const played = await playScenario(w.page, 'keyboard', content, TUTORIAL, () => true, (ids) => ids[0]!, onScreen);
     expect(played.screens).toContain('predicting');
     expect(played.predictions!.length).toBeGreaterThan(0);
-    expect(await w.page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);
+    expect(await pointerEvents()).toBe(0);
     expect(problems).toEqual({});
     // The accessibility tree: the step's heading, a group per party named by the party, and the five
     // reactions as radios named in scale order, then one submit button.
@@ -159,10 +153,7 @@ describe('predicting the table in a real browser', () => {
 
 describe('axe on the prediction screens in both themes', () => {
   it.each([false, true])('high contrast %s: moves with reads, the prediction step, the outcome with reactions and the debrief split pass axe', async (highContrast) => {
-    const w = await openPage(site.browser, site.origin);
-    await w.context.addInitScript((hc) => localStorage.setItem('envoy.prefs', JSON.stringify({ highContrast: hc })), highContrast);
-    await w.page.goto(site.url);
-    await w.page.waitForSelector('[data-action="play"]');
+    const w = await openTitle(site, { highContrast });
     const problems: Record<string, string[]> = {};
     const checked = new Set<string>();
     await playScenario(w.page, 'mouse', content, TUTORIAL, () => true, (ids) => ids[0]!, async (name) => {

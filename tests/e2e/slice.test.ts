@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { keepsTrust } from '../../src/engine/presenter';
 import { realContent } from '../unit/helpers';
-import { openPage, openTitle, shot, useSite } from './harness';
+import { openPage, openTitle, countPointerEvents, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
 import { informedPaths } from './scenarioPicks';
 
@@ -73,20 +73,12 @@ describe('the slice in a real browser', () => {
     const right = (i: number) => i % 3 === 0;
     // The last move on offer, except the shortcut that skips Pristina (its sorting question).
     const move = (ids: string[]) => ids.filter((id) => id !== 'straight-to-washington').at(-1)!;
-    // Count pointer events in the page: a keyboard-only run must have none.
-    await w.page.evaluate(() => {
-      (window as unknown as { pointerEvents: number }).pointerEvents = 0;
-      for (const type of ['pointerdown', 'mousedown', 'click']) {
-        document.addEventListener(type, (e) => {
-          // Enter on a button fires a synthetic click with detail 0; a real mouse click has detail >= 1.
-          if (e.type !== 'click' || (e as MouseEvent).detail > 0) (window as unknown as { pointerEvents: number }).pointerEvents++;
-        }, true);
-      }
-    });
+    // A keyboard-only run must have no pointer input.
+    const pointerEvents = await countPointerEvents(w.page);
     const played = await playScenario(w.page, 'keyboard', content, SLICE, right, move);
     expect(played.screens).toContain('question-sort');
     expect(played.screens).toContain('question-order');
-    expect(await w.page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0);
+    expect(await pointerEvents()).toBe(0);
     const ending = await w.page.getAttribute('[data-ending]', 'data-ending');
     expect(ending).not.toBe(SLICE.endings[0]!.id);
     expect(await readDebrief(w.page)).toEqual(expectedUnderstanding(SLICE, played));
