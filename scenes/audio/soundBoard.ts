@@ -8,9 +8,9 @@
 // headphones, a phone call; Safari calls it 'interrupted'). The board then says 'suspended' and
 // restarts the context when the caller passes on a gesture or the page's return (`resume()`), or by
 // itself when Safari ends an interruption with the context left suspended.
-import type { HowlOptions } from 'howler';
 import manifest from '../../assets/audio/manifest.json';
 import { EFFECTS, MOODS, type Effect, type Mood } from './cues';
+import { howlerFrom, type HowlerLike, type HowlLike } from './howlerLib';
 
 export type SoundKey = Mood | Effect;
 /**
@@ -18,24 +18,6 @@ export type SoundKey = Mood | Effect;
  * suspended: sound ran, then the system stopped it; playing; muted by the player; unavailable.
  */
 export type AudioStatus = 'locked' | 'suspended' | 'playing' | 'muted' | 'unavailable';
-
-/** The part of a Howl the board uses (tests pass a fake). */
-export interface HowlLike {
-  /** A sprite name to start, or a sound id to resume. */
-  play(spriteOrId?: string | number): number;
-  stop(id?: number): unknown;
-  volume(volume: number, id?: number): unknown;
-  fade(from: number, to: number, duration: number, id?: number): unknown;
-  state(): 'unloaded' | 'loading' | 'loaded';
-  once(event: 'unlock', callback: () => void): unknown;
-  unload(): unknown;
-}
-
-/** The part of the howler package the board uses. */
-export interface HowlerLike {
-  Howl: new (options: HowlOptions) => HowlLike;
-  Howler: { noAudio: boolean; usingWebAudio: boolean; autoSuspend: boolean; ctx?: AudioContext | null; mute(muted: boolean): unknown };
-}
 
 export interface Mix {
   musicVolume: number;
@@ -79,16 +61,6 @@ export interface SoundBoard {
 
 const FADE_IN_MS = 1200;
 const FADE_OUT_MS = 700;
-
-/** Finds Howl and Howler in whatever shape the bundler hands the CommonJS package over. */
-export function howlerFrom(loaded: unknown): HowlerLike | null {
-  const candidates = [loaded, (loaded as { default?: unknown } | null)?.default];
-  for (const c of candidates) {
-    const lib = c as Partial<HowlerLike> | null | undefined;
-    if (lib && typeof lib.Howl === 'function' && lib.Howler && typeof lib.Howler === 'object') return lib as HowlerLike;
-  }
-  return null;
-}
 
 export function createSoundBoard({ urls, load = () => import('howler'), log = (m) => console.info(m) }: BoardOptions): SoundBoard {
   let lib: HowlerLike | null | undefined; // undefined: not loaded yet; null: missing

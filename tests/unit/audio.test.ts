@@ -11,7 +11,8 @@ import { buildManifest, EFFECT_KEYS, LOOP_MARGIN, MUSIC_KEYS, renderEffect, rend
 import manifest from '../../assets/audio/manifest.json';
 import { captionsFor, cueView, EFFECTS, MOODS, soundsFor, statusCaptions, type CueView, type Effect } from '../../scenes/audio/cues';
 import en from '../../src/i18n/en.json';
-import { createSoundBoard, howlerFrom, type HowlerLike, type HowlLike, type SoundKey } from '../../scenes/audio/soundBoard';
+import { howlerFrom, type HowlerLike, type HowlLike } from '../../scenes/audio/howlerLib';
+import { createSoundBoard, type SoundKey } from '../../scenes/audio/soundBoard';
 import { ROOT } from '../../src/cli/contentFiles';
 import { choicesAt } from '../../src/engine/explore';
 import { memoryStore } from '../../src/persistence/storage';
