@@ -177,12 +177,17 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     app.send({ type: 'run.resumed', scenarioId: scenario.id });
   };
 
-  /** The screen and, in a run, its phase: where an unhandled event was sent, for the report. */
-  const where = () => {
+  /** The app's screen (its top-level state) and the run it shows: the one played, or the one watched. */
+  const onShow = () => {
     const snapshot = app.getSnapshot();
     const value = snapshot.value;
     const screen = typeof value === 'string' ? value : Object.keys(value)[0]!;
-    const shown = snapshot.matches('watch') ? watch?.run : run;
+    return { snapshot, screen, shown: snapshot.matches('watch') ? watch?.run : run };
+  };
+
+  /** The screen and, in a run, its phase: where an unhandled event was sent, for the report. */
+  const where = () => {
+    const { screen, shown } = onShow();
     return shown && (screen === 'negotiation' || screen === 'watch') ? `${screen} (${JSON.stringify(shown.getSnapshot().value)})` : screen;
   };
 
@@ -247,10 +252,7 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     can,
     /** The buttons the screen on show offers, with the events they send (src/machines/actions.ts). */
     actions(): ScreenAction[] {
-      const snapshot = app.getSnapshot();
-      const value = snapshot.value;
-      const screen = typeof value === 'string' ? value : Object.keys(value)[0]!;
-      const shown = snapshot.matches('watch') ? watch?.run : run;
+      const { snapshot, screen, shown } = onShow();
       const finished = screen === 'debrief' && run && run.getSnapshot().status === 'done' ? run : null;
       return screenActions({
         screen,
