@@ -149,6 +149,22 @@ export function loadContent(rawFiles: Record<string, unknown>): LoadResult {
     }
   };
 
+  // Who a report quotes: a person speaks for a known party, and a passage names known speakers.
+  for (const source of Object.values(sources)) {
+    const file = sourceFiles[source.id]!;
+    const people = new Set(source.people.map((p) => p.id));
+    source.people.forEach((person, i) => {
+      if (person.party && !parties[person.party]) errors.push({ file, id: person.id, field: `people.${i}.party`, message: `unknown party "${person.party}"` });
+    });
+    source.passages.forEach((passage, i) =>
+      passage.speakers.forEach((sp, j) => {
+        if (!people.has(sp) && !parties[sp]) {
+          errors.push({ file, id: passage.id, field: `passages.${i}.speakers.${j}`, message: `"${sp}" is neither one of this source's people nor a party` });
+        }
+      }),
+    );
+  }
+
   for (const [i, party] of partiesFile.parties.entries()) {
     party.stances.forEach((stance, j) =>
       checkEvidence(partiesFile!.file, party.id, `parties.${i}.stances.${j}.evidence`, stance.evidence),
@@ -322,6 +338,10 @@ function checkQuestion(file: string, at: string, q: Question, s: Scenario, ctx: 
   questionIds.set(q.id, file);
   q.measures.forEach((p, i) => {
     if (!parties[p]) err(`${at}.measures.${i}`, `unknown party "${p}"`);
+  });
+  const voices = new Set((ctx.sources[s.source]?.people ?? []).filter((p) => p.voice).map((p) => p.id));
+  q.voices.forEach((v, i) => {
+    if (!voices.has(v)) err(`${at}.voices.${i}`, `"${v}" is not a voice (a person with \`voice\`) of source "${s.source}"`);
   });
   q.evidence.forEach((e, i) => checkEvidence(file, q.id, `${at}.evidence.${i}`, e));
   switch (q.type) {

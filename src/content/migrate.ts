@@ -35,6 +35,13 @@ export function migrateScenario(raw: unknown): Migration {
   const review: string[] = [];
   const meetings = Array.isArray(scenario.meetings) ? (scenario.meetings as Json[]) : [];
   for (const m of meetings) {
+    // Schema 2 asks each question what it measures; an order question is chronology, and the rest
+    // are drafted as recall until the author judges which test understanding of a stance.
+    for (const q of Array.isArray(m.questions) ? (m.questions as Json[]) : []) {
+      if (q.kind !== undefined) continue;
+      q.kind = q.type === 'order' ? 'chronology' : 'recall';
+      if (q.type !== 'order') review.push(`question "${String(q.id)}": drafted kind "recall"; make it "understanding" if it tests a party's stance`);
+    }
     const parties = Array.isArray(m.parties) ? (m.parties as string[]) : [];
     for (const mv of Array.isArray(m.moves) ? (m.moves as Json[]) : []) {
       const at = `meeting "${String(m.id)}", move "${String(mv.id)}"`;

@@ -24,7 +24,35 @@ export const EvidenceSchema = z.strictObject({
   quote: Text,
 });
 
-export const PassageSchema = z.strictObject({ id: Id, text: Text });
+/**
+ * Who a report quotes or reports acting. A person with `party` speaks for that party (Lavrov for
+ * Russia); a person with `voice` is a voice: a commentator, analyst, opposition group, rights group
+ * or unnamed source, attributed by name and never scored as a party (issue 15).
+ */
+export const VOICE_KINDS = ['analyst', 'commentator', 'opposition', 'rights-group', 'unnamed', 'outlet'] as const;
+export const PersonSchema = z
+  .strictObject({
+    id: Id,
+    /** As the report prints it ("Jelena Milić", "critics", "Serbian rights groups"). */
+    name: Text,
+    /** As the report describes them ("Russia's foreign minister"). */
+    role: Text,
+    party: Id.optional(),
+    voice: z.enum(VOICE_KINDS).optional(),
+  })
+  .refine((p) => (p.party === undefined) !== (p.voice === undefined), {
+    message: 'a person has either `party` (speaks for a party) or `voice` (a commentator, analyst, group…), not both',
+  });
+
+export const PassageSchema = z.strictObject({
+  id: Id,
+  text: Text,
+  /**
+   * Whose own words or actions the passage reports: ids of the source's `people`, or party ids for
+   * a party reported acting ("Belgrade has refused…"). Empty: the report's own narration.
+   */
+  speakers: z.array(Id).default([]),
+});
 
 export const SourceSchema = z.strictObject({
   schemaVersion: Version,
@@ -37,6 +65,8 @@ export const SourceSchema = z.strictObject({
   /** The date as the game shows it, e.g. "June 2020" or "about January 2026". */
   date: Text,
   year: z.number().int().min(1990).max(2100),
+  /** Everyone the report quotes or reports acting, officials and voices alike. */
+  people: z.array(PersonSchema).default([]),
   passages: z.array(PassageSchema).min(1),
 });
 
@@ -98,11 +128,25 @@ export const NeutralityFileSchema = z.strictObject({
   loadedTerms: z.array(Text),
 });
 
+/**
+ * What a question asks of the player (issue 15): `understanding` of a stance (which party holds
+ * which position and why, what one wants from another, how two differ, what one would say),
+ * `recall` of a fact that matters for the stances, or `chronology` (the order of events).
+ */
+export const QUESTION_KINDS = ['understanding', 'recall', 'chronology'] as const;
+
 const QuestionBase = {
   id: Id,
   prompt: Text,
-  /** The parties whose stance this question tests; understanding of each moves with the answer. */
-  measures: z.array(Id).min(1),
+  /** Required in scenario schema 2 (checked below); a schema 1 file migrates to `recall`/`chronology`. */
+  kind: z.enum(QUESTION_KINDS).optional(),
+  /**
+   * The parties whose own position or action this question tests; understanding of each moves with
+   * the answer. Empty only for a question about a voice (then `voices` names it).
+   */
+  measures: z.array(Id).default([]),
+  /** Voices (people ids of the source with `voice`) the question is about: attributed, never scored. */
+  voices: z.array(Id).default([]),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** Why the answer is right, in the project's own words. */
   explanation: Text,
@@ -276,6 +320,17 @@ export const ScenarioSchema = z.strictObject({
   // Version 1 moves type their effects; version 2 moves declare reactions and the engine derives
   // the effects, so a move never says the same thing twice (and never disagrees with itself).
   scenario.meetings.forEach((m, mi) =>
+    m.questions.forEach((q, qi) => {
+      const at = ['meetings', mi, 'questions', qi];
+      if (scenario.schemaVersion !== 1 && !q.kind) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'kind'], message: `every question needs \`kind\` in schemaVersion 2: one of ${QUESTION_KINDS.join(', ')}` });
+      }
+      if (!q.measures.length && !q.voices.length) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'measures'], message: 'name the party whose stance the question tests in `measures` (or the voice it is about in `voices`)' });
+      }
+    }),
+  );
+  scenario.meetings.forEach((m, mi) =>
     m.moves.forEach((mv, vi) => {
       const at = ['meetings', mi, 'moves', vi];
       if (scenario.schemaVersion === 1 && mv.reactions) {
@@ -297,6 +352,8 @@ export const ScenarioSchema = z.strictObject({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Party = z.infer<typeof PartySchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type Stance = z.infer<typeof StanceSchema>;
 export type GlossaryTerm = z.infer<typeof GlossaryFileSchema>['terms'][number];
 export type Question = z.infer<typeof QuestionSchema>;

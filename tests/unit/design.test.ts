@@ -24,7 +24,7 @@ function synthetic(layout: Layout, dealX: unknown[], dealY: unknown[]): Scenario
     parties: ['x', 'y'],
     opening: { speaker: 'x', text: 'X states its position.', evidence: EVIDENCE },
     questions: [
-      { id: `q${mi + 1}`, type: 'true-false', prompt: 'True?', measures: ['x', 'y'], difficulty: 2, explanation: 'Because.', evidence: [EVIDENCE], statement: 'It is.', answer: true },
+      { id: `q${mi + 1}`, type: 'true-false', kind: 'understanding', prompt: 'True?', measures: ['x', 'y'], difficulty: 2, explanation: 'Because.', evidence: [EVIDENCE], statement: 'It is.', answer: true },
     ],
     moves: slots.map((track, vi) => ({
       id: `m${mi + 1}-${track}-${vi}`,
