@@ -84,8 +84,17 @@ export const ISSUES = [
   'stability',
 ] as const;
 
+/**
+ * What a stance is to the party, as the dossier reveals it (issue 14 item 5): `context` is what
+ * the reports say about the party (shown from the start, attributed), a `position` it has stated
+ * or acted on, an `interest` it pursues, a `red-line` it has said it will not cross. The deeper
+ * kinds open as the player's understanding of the party rises (src/engine/dossier.ts).
+ */
+export const STANCE_KINDS = ['context', 'position', 'interest', 'red-line'] as const;
+
 export const StanceSchema = z.strictObject({
   issue: z.enum(ISSUES),
+  kind: z.enum(STANCE_KINDS).default('position'),
   text: Text,
   evidence: EvidenceSchema,
 });
@@ -355,6 +364,7 @@ export type Party = z.infer<typeof PartySchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type Stance = z.infer<typeof StanceSchema>;
+export type StanceKind = (typeof STANCE_KINDS)[number];
 export type GlossaryTerm = z.infer<typeof GlossaryFileSchema>['terms'][number];
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];

@@ -7,6 +7,7 @@ import type { Content } from '../content/loader';
 import { REACTIONS, type Evidence, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
 import { t } from '../i18n';
 import { quoted } from '../i18n/quoted';
+import { dossierOf, type DossierParty } from './dossier';
 import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
 import { currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
@@ -117,6 +118,8 @@ export interface RunView {
     predictionTimedOut: boolean;
   } | null;
   parties: PartyMeter[];
+  /** What the player has understood of each party at the current table (empty between meetings). */
+  dossier: DossierParty[];
   agreement: number;
   ending: Scenario['endings'][number] | null;
 }
@@ -318,6 +321,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
           })()
         : null,
     parties,
+    dossier: meeting ? dossierOf(content, scenario, meeting.parties, standing.understanding) : [],
     agreement: ctx.agreement,
     ending,
   };

@@ -59,6 +59,9 @@ export interface PlayOptions {
   predictKeys?: 'numbers' | 'arrows';
 }
 
+/** Called on each screen before the player acts on it, with what has been played so far. */
+export type OnScreen = (name: string, played: Played) => Promise<void>;
+
 const newPlayed = (): Played => ({ answers: [], moves: [], predictions: [], screens: [] });
 
 /** Tab until the element matching `selector` has focus, then press Enter: a keyboard-only click. */
@@ -201,10 +204,10 @@ async function predict(page: Driver, input: Input, chosen: NonNullable<Played['p
 }
 
 /** One step of play: note the screen, act, and wait until the screen has changed. */
-function stepper(page: Driver, played: Played, onScreen: (name: string) => Promise<void>) {
+function stepper(page: Driver, played: Played, onScreen: OnScreen) {
   return async (name: string, action: () => Promise<void>) => {
     played.screens.push(name);
-    await onScreen(name);
+    await onScreen(name, played);
     const before = await screenKey(page);
     await action();
     await afterChange(page, before);
@@ -222,7 +225,7 @@ export async function playScenario(
   scenario: Scenario,
   right: (i: number) => boolean,
   move: (unlocked: string[]) => string,
-  onScreen: (name: string) => Promise<void> = async () => {},
+  onScreen: OnScreen = async () => {},
   options: PlayOptions = {},
 ): Promise<Played> {
   const page = driver(target);
@@ -247,7 +250,7 @@ export async function playOn(
   scenario: Scenario,
   right: (i: number) => boolean,
   move: (unlocked: string[]) => string,
-  onScreen: (name: string) => Promise<void> = async () => {},
+  onScreen: OnScreen = async () => {},
   played: Played = newPlayed(),
   options: PlayOptions = {},
 ): Promise<Played> {
@@ -260,7 +263,7 @@ export async function playOn(
   for (let guard = 0; guard < 200; guard++) {
     const screen = await attribute(page, '#ui', 'data-screen');
     if (screen === 'debrief') {
-      await onScreen('debrief');
+      await onScreen('debrief', played);
       played.screens.push('debrief');
       return played;
     }

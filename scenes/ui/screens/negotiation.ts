@@ -11,6 +11,7 @@ import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
 import { predictionPanel, reactionVerb } from './predict';
+import { dossierPanel } from './dossier';
 import type { Screen, ScreenContext } from './types';
 
 function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
@@ -195,6 +196,7 @@ export const negotiationScreen: Screen = (ctx) => {
       'aside',
       { class: 'negotiation-side' },
       metersList(view.parties, view.agreement),
+      dossierPanel(ctx, view.dossier, view.phase === 'moves' || view.phase === 'predicting'),
       h('nav', { class: 'menu' }, actionButton(ctx, 'leave', t('nav.leave'), { class: 'quiet', 'data-action': 'leave' })),
     ),
   );
