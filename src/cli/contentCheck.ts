@@ -1,6 +1,8 @@
-// `npm run content:check`: validates content/ and prints the counts an author needs.
-// Exits non-zero with errors that name the file, the item id and the field.
+// `npm run content:check`: validates content/ and prints the counts an author needs and the
+// question bank's report. Exits non-zero with errors that name the file, the item id and the
+// field; a bank rule not yet enforced (src/content/bankAudit.ts ENFORCED_RULES) is printed only.
 import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
+import { bankReport, checkBank, ENFORCED_RULES, formatBankReport, formatFinding, isBlocking, BANK_RULES } from '../content/bankAudit';
 import { formatContentError, loadContent } from '../content/loader';
 import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
 
@@ -27,3 +29,17 @@ console.log(`content:check OK: ${content.scenarioOrder.length} scenario(s), ${co
 console.log('  per scenario:', counts.perScenario);
 console.log('  per type:    ', counts.perType);
 console.log('  per party:   ', counts.perParty);
+
+const findings = checkBank(content);
+console.log('');
+for (const line of formatBankReport(bankReport(content), findings)) console.log(line);
+console.log(`  enforced rules: ${[...ENFORCED_RULES].join(', ')}; not yet enforced: ${BANK_RULES.filter((r) => !ENFORCED_RULES.has(r)).join(', ')}`);
+const blocking = findings.filter(isBlocking);
+if (findings.length) {
+  console.log(`\nQuestion bank findings (${findings.length}, ${blocking.length} failing the check):`);
+  for (const f of findings) (isBlocking(f) ? console.error : console.log)(`  ${formatFinding(f)}`);
+}
+if (blocking.length) {
+  console.error(`content:check: ${blocking.length} question bank error(s) of enforced rules`);
+  process.exit(1);
+}

@@ -28,7 +28,7 @@ export function checkPassagesAgainstCaptures(
 /** Fields that hold quotes, ids, references or codes rather than the project's own prose. */
 const NOT_PROSE = new Set([
   'quote', 'id', 'source', 'capture', 'passages', 'colour', 'emblem', 'lang', 'kind', 'type', 'issue',
-  'party', 'speaker', 'next', 'start', 'flag', 'measures', 'categories', 'parties', 'setFlags', 'clearFlags',
+  'party', 'speaker', 'next', 'start', 'flag', 'measures', 'voices', 'categories', 'parties', 'setFlags', 'clearFlags',
 ]);
 
 /** The project's own words in a scenario: everything an author wrote that is not a quote. */
