@@ -238,6 +238,13 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     get watchProgress() {
       return watch ? { step: watch.step, total: watch.record.events.length } : null;
     },
+    /**
+     * In watch mode, the recorded event the next step plays (the answer or prediction the player
+     * gave on the screen now shown), so the screen can show it before it is played; else null.
+     */
+    get watchNext(): RunEvent | null {
+      return watch && app.getSnapshot().matches('watch') ? (watch.record.events[watch.step] ?? null) : null;
+    },
     get run() {
       return run;
     },

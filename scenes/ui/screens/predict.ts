@@ -27,6 +27,9 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
     draft.key = key;
     draft.choices = new Map();
   }
+  // Watching a recorded run: the step shows the prediction the player made, read-only.
+  const next = session.watchNext;
+  const recorded = next?.type === 'prediction.submit' ? next.predictions : null;
   const error = h('p', { class: 'form-error', role: 'alert' });
   const groups = step.parties.map((party) =>
     h(
@@ -47,7 +50,7 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
               name: `predict-${party.id}`,
               value: r,
               'data-reaction': r,
-              checked: draft.choices.get(party.id) === r,
+              checked: (recorded ? recorded[party.id] : draft.choices.get(party.id)) === r,
               onchange: () => {
                 draft.choices.set(party.id, r);
                 error.textContent = '';
@@ -109,8 +112,9 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('predict.heading')),
     h('p', { class: 'move-text' }, t('outcome.yourMove', { text: step.text })),
     h('p', {}, t('predict.intro')),
+    recorded && h('p', { class: 'watch-note', role: 'note' }, t('watch.recordedPrediction')),
     view.paused ? null : form,
     timerControls(ctx, view),
-    !view.paused && h('p', { class: 'tip' }, t('predict.keys', { count: step.parties[0]?.choices.length ?? 0 })),
+    !view.paused && !recorded && h('p', { class: 'tip' }, t('predict.keys', { count: step.parties[0]?.choices.length ?? 0 })),
   );
 }

@@ -15,17 +15,37 @@ import type { ScreenContext } from './types';
 
 type Submit = (answer: Answer) => void;
 
-function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: string }>): HTMLElement {
+/**
+ * The options as buttons. Watching a recorded run, the session offers no answer: the options are
+ * drawn inert, and the one the player chose (`recorded`) is marked.
+ */
+function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: string }>, recorded: string | null): HTMLElement {
+  const watching = ctx.session.watchNext !== null;
   return h(
     'ol',
     { class: 'options', 'aria-label': t('question.options') },
-    ...items.map((item, i) =>
-      h('li', {}, actionButton(ctx, `option:${item.id}`, t('question.optionKey', { key: i + 1, text: item.text }), { 'data-key': i + 1, 'data-option': item.id })),
-    ),
+    ...items.map((item, i) => {
+      const label = t('question.optionKey', { key: i + 1, text: item.text });
+      const attrs = { 'data-key': i + 1, 'data-option': item.id };
+      return h(
+        'li',
+        {},
+        actionButton(ctx, `option:${item.id}`, label, attrs) ??
+          (watching
+            ? h('button', { type: 'button', disabled: true, ...attrs, class: recorded === item.id ? 'is-recorded' : undefined, 'data-recorded': recorded === item.id || undefined }, recorded === item.id ? t('watch.recordedOption', { option: label }) : label)
+            : null),
+      );
+    }),
   );
 }
 
-function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, order: string[], submit: Submit): HTMLElement {
+/** The answer the watched player gave to the question on screen, or null outside watch mode. */
+function recordedAnswer(ctx: ScreenContext): Answer | null {
+  const next = ctx.session.watchNext;
+  return next?.type === 'answer.submit' ? next.answer : null;
+}
+
+function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, order: string[], submit: Submit, recorded: Record<string, string> | null): HTMLElement {
   const selects = new Map<string, HTMLSelectElement>();
   const error = h('p', { class: 'form-error', role: 'alert' });
   const rows = order.map((id) => {
@@ -37,6 +57,7 @@ function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, 
       h('option', { value: '' }, t('question.sortPlaceholder')),
       ...q.categories.map((c) => h('option', { value: c }, content.parties[c]?.name ?? c)),
     );
+    if (recorded?.[st.id]) select.value = recorded[st.id]!;
     selects.set(st.id, select);
     return h('li', { class: 'sort-row' }, h('p', { class: 'statement' }, st.text), select);
   });
@@ -109,23 +130,28 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   // Sort and order questions send the player's own answer where the screen offers to submit one.
   const submit: Submit = (answer) => ctx.action('submit') && send({ type: 'answer.submit', answer });
   const seen = new Set<string>();
+  const recorded = recordedAnswer(ctx);
   let controls: HTMLElement;
   switch (q.type) {
     case 'choice':
     case 'who-said':
-      controls = optionButtons(ctx, view.order.map((id) => q.options.find((o) => o.id === id)!));
+      controls = optionButtons(ctx, view.order.map((id) => q.options.find((o) => o.id === id)!), recorded && 'optionId' in recorded ? recorded.optionId : null);
       break;
     case 'true-false':
-      controls = optionButtons(ctx, [
-        { id: 'true', text: t('question.true') },
-        { id: 'false', text: t('question.false') },
-      ]);
+      controls = optionButtons(
+        ctx,
+        [
+          { id: 'true', text: t('question.true') },
+          { id: 'false', text: t('question.false') },
+        ],
+        recorded && 'value' in recorded ? String(recorded.value) : null,
+      );
       break;
     case 'sort':
-      controls = sortControls(content, q, view.order, submit);
+      controls = sortControls(content, q, view.order, submit, recorded && 'assignments' in recorded ? recorded.assignments : null);
       break;
     case 'order':
-      controls = orderControls(q, view.order, submit);
+      controls = orderControls(q, recorded && 'order' in recorded ? recorded.order : view.order, submit);
       break;
   }
   return h(
@@ -140,7 +166,8 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
     actionButton(ctx, 'hint', t('question.hint'), { 'data-action': 'hint' }),
     timerControls(ctx, view),
-    (q.type === 'choice' || q.type === 'who-said' || q.type === 'true-false') && h('p', { class: 'tip' }, t('question.keys')),
+    recorded && h('p', { class: 'watch-note', role: 'note' }, t('watch.recordedAnswer')),
+    !recorded && (q.type === 'choice' || q.type === 'who-said' || q.type === 'true-false') && h('p', { class: 'tip' }, t('question.keys')),
   );
 }
 
