@@ -55,9 +55,13 @@ export function metersList(parties: readonly PartyMeter[], agreement: number): H
           { 'data-party': p.id },
           swatch(p.colour),
           p.seated
-            ? p.measured
-              ? t('meters.party', { party: p.shortName, trust: p.trust, understanding: p.understanding })
-              : t('meters.partyUnmeasured', { party: p.shortName, trust: p.trust })
+            ? !p.asked
+              ? p.measured
+                ? t('meters.partyNotAskedPredicted', { party: p.shortName, trust: p.trust, understanding: p.understanding })
+                : t('meters.partyNotScored', { party: p.shortName, trust: p.trust })
+              : p.measured
+                ? t('meters.party', { party: p.shortName, trust: p.trust, understanding: p.understanding })
+                : t('meters.partyUnmeasured', { party: p.shortName, trust: p.trust })
             : p.measured
               ? t('meters.partyNotSeated', { party: p.shortName, understanding: p.understanding })
               : t('meters.partyNotSeatedUnmeasured', { party: p.shortName }),

@@ -83,6 +83,11 @@ export interface PartyMeter {
   understanding: number;
   /** Whether any question measuring this party has been answered yet. */
   measured: boolean;
+  /**
+   * Whether any question of the scenario measures this party. A party seated but asked about by no
+   * question (the sources never quote it or report it acting) is "present, not scored" by questions.
+   */
+  asked: boolean;
   /** Points from questions and from predictions apart (earned of possible), for the debrief. */
   split: { questions: Points; predictions: Points };
 }
@@ -130,6 +135,28 @@ export function keepsTrust(scenario: Scenario, partyId: string): boolean {
     partyId in scenario.initial.trust ||
     scenario.meetings.some((m) => m.parties.includes(partyId) || m.moves.some((mv) => partyId in mv.effects.trust))
   );
+}
+
+/** A voice a question is about: attributed by name and role as the report gives them, never scored. */
+export interface VoiceRef {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * Who a question is about: the parties it measures (ids) and the voices (source people with
+ * `voice`) it is attributed to, by the names and roles the scenario's source prints.
+ */
+export function questionAbout(content: Content, scenario: Scenario, q: Question): { parties: string[]; voices: VoiceRef[] } {
+  const people = content.sources[scenario.source]?.people ?? [];
+  return {
+    parties: q.measures,
+    voices: q.voices.map((id) => {
+      const person = people.find((p) => p.id === id);
+      return { id, name: person?.name ?? id, role: person?.role ?? '' };
+    }),
+  };
 }
 
 /**
@@ -257,6 +284,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const split = understandingSplit(scenario, ctx.answers, ctx.predictions);
   const none = (): Points => ({ earned: 0, possible: 0 });
   const atTables = new Set(scenario.meetings.flatMap((m) => m.parties));
+  const asked = new Set(scenario.meetings.flatMap((m) => m.questions.flatMap((q) => q.measures)));
   const parties = content.partyOrder
     .filter((id) => atTables.has(id) || points[id])
     .map((id) => {
@@ -271,6 +299,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
         seated: keepsTrust(scenario, id),
         understanding: standing.understanding[id] ?? 0,
         measured: !!points[id],
+        asked: asked.has(id),
         split: split[id] ?? { questions: none(), predictions: none() },
       };
     });

@@ -58,7 +58,7 @@ export const debriefScreen: Screen = (ctx) => {
             'tr',
             { 'data-party': p.id },
             h('th', { scope: 'row' }, swatch(p.colour), content.parties[p.id]?.name ?? p.id),
-            h('td', { 'data-understanding': p.measured ? p.understanding : '' }, p.measured ? `${p.understanding}` : t('ending.table.notMeasured')),
+            h('td', { 'data-understanding': p.measured ? p.understanding : '' }, p.measured ? `${p.understanding}` : p.asked ? t('ending.table.notMeasured') : t('ending.table.notScored')),
             split && pointsCell(p.split.questions, 'questions'),
             split && pointsCell(p.split.predictions, 'predictions'),
             p.seated ? h('td', { 'data-trust': p.trust }, String(p.trust)) : h('td', { 'data-trust': '' }, t('ending.table.notSeated')),

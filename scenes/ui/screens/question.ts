@@ -3,7 +3,7 @@
 import type { Content } from '../../../src/content/loader';
 import type { Question } from '../../../src/content/schema';
 import { correctAnswer, type Answer } from '../../../src/engine/answers';
-import type { RunView } from '../../../src/engine/presenter';
+import { questionAbout, type RunView } from '../../../src/engine/presenter';
 import { t } from '../../../src/i18n';
 import { actionButton } from '../act';
 import { button, h } from '../dom';
@@ -123,6 +123,15 @@ function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[
   );
 }
 
+/** Whom the question is about: the parties it scores, and each voice, attributed and not scored. */
+function aboutLines(content: Content, view: RunView): HTMLElement[] {
+  const about = questionAbout(content, view.scenario, view.question!);
+  return [
+    ...(about.parties.length ? [h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, about.parties) }))] : []),
+    ...about.voices.map((v) => h('p', { class: 'meta', 'data-voice': v.id }, v.role ? t('question.voice', { name: v.name, role: v.role }) : t('question.voiceNoRole', { name: v.name }))),
+  ];
+}
+
 export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { session, send } = ctx;
   const { content } = session;
@@ -161,7 +170,7 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('h1', { id: 'screen-heading', tabindex: '-1' }, q.prompt),
     q.type === 'who-said' && quoteBlock(content, q.quote),
     q.type === 'true-false' && h('p', { class: 'statement big' }, ...glossed(content, q.statement, seen)),
-    h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, q.measures) })),
+    ...aboutLines(content, view),
     controls,
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
     actionButton(ctx, 'hint', t('question.hint'), { 'data-action': 'hint' }),
