@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatContentError, loadContent } from '../content/loader';
 import { CONTENT_DIR, readContentFiles, ROOT } from './contentFiles';
+import { withPositions } from '../content/diagnostics';
 
 export const CONTENT_MODULE = 'virtual:envoy-content';
 
@@ -25,9 +26,9 @@ export function contentPlugin(): Plugin {
       if (id !== `\0${CONTENT_MODULE}`) return undefined;
       if (serving) return 'export default null;';
       this.addWatchFile(CONTENT_DIR);
-      const { files, parseErrors } = readContentFiles();
+      const { files, parseErrors, located } = readContentFiles();
       const loaded = loadContent(files);
-      const errors = [...parseErrors, ...(loaded.ok ? [] : loaded.errors.map(formatContentError))];
+      const errors = [...parseErrors, ...(loaded.ok ? [] : withPositions(loaded.errors, located).map(formatContentError))];
       if (errors.length || !loaded.ok) this.error(`the content has errors, so the game cannot be built:\n${errors.join('\n')}`);
       // JSON.parse of a string literal is faster for engines than the same object as code.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(loaded.content))});`;

@@ -3,13 +3,14 @@
 // field; a bank rule not yet enforced (src/content/bankAudit.ts ENFORCED_RULES) is printed only.
 import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNumbers, checkPassagesAgainstCaptures, countQuestions } from '../content/audit';
 import { bankReport, checkBank, ENFORCED_RULES, formatBankReport, formatFinding, isBlocking, BANK_RULES } from '../content/bankAudit';
+import { withPositions } from '../content/diagnostics';
 import { formatContentError, loadContent } from '../content/loader';
 import { readContentFiles, readSeed, seedsPresent } from './contentFiles';
 
-const { files, parseErrors } = readContentFiles();
+const { files, parseErrors, located } = readContentFiles();
 const result = loadContent(files);
 const errors = [...parseErrors];
-if (!result.ok) errors.push(...result.errors.map(formatContentError));
+if (!result.ok) errors.push(...withPositions(result.errors, located).map(formatContentError));
 else {
   if (seedsPresent()) errors.push(...checkPassagesAgainstCaptures(result.content, readSeed).map(formatContentError));
   else console.log('note: ../shared/seeds not found; passages were not checked against the original captures');

@@ -2,6 +2,8 @@
 // that loadContent() takes (the browser builds the same map with import.meta.glob).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseJsonText, type ParsedJson } from '../content/diagnostics';
+import { formatContentError } from '../content/loader';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CONTENT_DIR = join(ROOT, 'content');
@@ -15,19 +17,23 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Parse errors are returned as strings naming the file, so a broken file never hides the rest. */
-export function readContentFiles(dir = CONTENT_DIR): { files: Record<string, unknown>; parseErrors: string[] } {
+/**
+ * Reads every content file, keeping positions. Parse errors come back as formatted strings naming
+ * file, line and column, so a broken file never hides the rest; `located` turns an error's field
+ * into its line and column (src/content/diagnostics.ts withPositions).
+ */
+export function readContentFiles(dir = CONTENT_DIR): { files: Record<string, unknown>; parseErrors: string[]; located: Record<string, ParsedJson> } {
   const files: Record<string, unknown> = {};
   const parseErrors: string[] = [];
+  const located: Record<string, ParsedJson> = {};
   for (const path of walk(dir)) {
     const key = relative(ROOT, path).split('\\').join('/');
-    try {
-      files[key] = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (e) {
-      parseErrors.push(`${key}: (file): not valid JSON: ${(e as Error).message}`);
-    }
+    const parsed = parseJsonText(key, readFileSync(path, 'utf8'));
+    located[key] = parsed;
+    if (parsed.errors.length) parseErrors.push(...parsed.errors.map(formatContentError));
+    else files[key] = parsed.value;
   }
-  return { files, parseErrors };
+  return { files, parseErrors, located };
 }
 
 export function readSeed(name: string): string | undefined {

@@ -16,6 +16,7 @@ import {
   type Scenario,
   type Source,
 } from './schema';
+import { closestPassage, collapseFollowOns, fieldNames, nearest, plainIssue } from './diagnostics';
 import { containsVerbatim, fnv1a, stableStringify } from './text';
 
 export interface ContentError {
@@ -24,6 +25,13 @@ export interface ContentError {
   id?: string;
   field: string;
   message: string;
+  /** 1-based position of the field in the file, when the file's text was parsed with positions. */
+  line?: number;
+  column?: number;
+  /** The offending value as written (shortened). */
+  value?: string;
+  /** The likely fix: the nearest known id or field, or a marked quote. */
+  suggestion?: string;
 }
 
 export interface Content {
@@ -45,18 +53,31 @@ export interface Content {
 
 export type LoadResult = { ok: true; content: Content } | { ok: false; errors: ContentError[] };
 
+/** One line per error: `file:line:column: field (id "x"): message (you wrote …) — did you mean …?` */
 export function formatContentError(e: ContentError): string {
-  return `${e.file}: ${e.field}${e.id ? ` (id "${e.id}")` : ''}: ${e.message}`;
+  const where = e.line !== undefined ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
+  const wrote = e.value !== undefined ? ` (you wrote ${e.value})` : '';
+  const fix = e.suggestion ? ` — ${e.suggestion.startsWith('`') || e.suggestion.startsWith('"') ? `did you mean ${e.suggestion}?` : e.suggestion}` : '';
+  return `${where}: ${e.field}${e.id ? ` (id "${e.id}")` : ''}: ${e.message}${wrote}${fix}`;
 }
 
+let knownFields: string[] | undefined;
+
 function zodErrors(file: string, error: z.ZodError, raw: unknown): ContentError[] {
+  knownFields ??= fieldNames([ScenarioSchema, SourceSchema, PartiesFileSchema, GlossaryFileSchema, NeutralityFileSchema]);
   return error.issues.map((issue) => ({
     file,
     id: nearestId(raw, issue.path),
     field: issue.path.length ? issue.path.map(String).join('.') : '(file)',
-    message: issue.message,
+    ...plainIssue(issue, raw, knownFields!),
   }));
 }
+
+/** An unknown id's error fields: the value written and the nearest known id. */
+const unknownId = (value: string, known: Iterable<string>) => {
+  const suggestion = nearest(value, [...known]);
+  return { value: JSON.stringify(value), suggestion: suggestion && `"${suggestion}"` };
+};
 
 /** The id of the innermost object along `path` that has one, so an error names its item. */
 function nearestId(raw: unknown, path: PropertyKey[]): string | undefined {
@@ -138,13 +159,17 @@ export function loadContent(rawFiles: Record<string, unknown>): LoadResult {
   const checkEvidence = (file: string, id: string | undefined, field: string, evidence: Evidence) => {
     const source = sources[evidence.source];
     if (!source) {
-      errors.push({ file, id, field: `${field}.source`, message: `unknown source "${evidence.source}"` });
+      errors.push({ file, id, field: `${field}.source`, message: `unknown source "${evidence.source}"`, ...unknownId(evidence.source, Object.keys(sources)) });
     } else if (!source.passages.some((p) => containsVerbatim(p.text, evidence.quote))) {
+      const near = closestPassage(evidence.quote, source.passages);
       errors.push({
         file,
         id,
         field: `${field}.quote`,
         message: `quote not found verbatim in the passages of source "${evidence.source}": "${evidence.quote.slice(0, 80)}"`,
+        suggestion: near
+          ? `closest is passage "${near.passageId}": ${near.marked} ([-…-] is in the source, {+…+} in your quote${near.typographic.length ? `; the source uses: ${near.typographic.join(', ')}` : ''})`
+          : undefined,
       });
     }
   };
@@ -187,7 +212,7 @@ export function loadContent(rawFiles: Record<string, unknown>): LoadResult {
     files[scenario.id] = file;
   }
 
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return { ok: false, errors: collapseFollowOns(errors) };
 
   const scenarioOrder = Object.values(scenarios)
     .filter((s) => !s.tutorial)
@@ -226,7 +251,7 @@ function checkScenario(file: string, s: Scenario, ctx: CheckContext): void {
   const { parties, errors, checkEvidence } = ctx;
   const err = (field: string, message: string, id?: string) => errors.push({ file, id, field, message });
   const party = (field: string, partyId: string, id?: string) => {
-    if (!parties[partyId]) err(field, `unknown party "${partyId}"`, id);
+    if (!parties[partyId]) errors.push({ file, id, field, message: `unknown party "${partyId}"`, ...unknownId(partyId, Object.keys(parties)) });
   };
   const declaredFlags = new Set(s.flags.map((f) => f.id));
   const flag = (field: string, flagId: string, id?: string) => {
@@ -243,7 +268,7 @@ function checkScenario(file: string, s: Scenario, ctx: CheckContext): void {
     if ('flag' in r) flag(`${field}.flag`, r.flag, id);
   };
 
-  if (!ctx.sources[s.source]) err('source', `unknown source "${s.source}"`, s.id);
+  if (!ctx.sources[s.source]) errors.push({ file, id: s.id, field: 'source', message: `unknown source "${s.source}"`, ...unknownId(s.source, Object.keys(ctx.sources)) });
   for (const key of Object.keys(s.initial.trust)) party(`initial.trust.${key}`, key);
   s.briefing.forEach((b, i) => b.evidence && checkEvidence(file, undefined, `briefing.${i}.evidence`, b.evidence));
 
@@ -289,11 +314,11 @@ function checkScenario(file: string, s: Scenario, ctx: CheckContext): void {
   s.meetings.forEach((m, mi) =>
     m.moves.forEach((mv, vi) => {
       if (mv.next !== 'end' && !meetingIds.has(mv.next)) {
-        err(`meetings.${mi}.moves.${vi}.next`, `no meeting "${mv.next}" (use a meeting id or "end")`, mv.id);
+        errors.push({ file, id: mv.id, field: `meetings.${mi}.moves.${vi}.next`, message: `no meeting "${mv.next}" (use a meeting id or "end")`, ...unknownId(mv.next, [...meetingIds, 'end']) });
       }
     }),
   );
-  if (!meetingIds.has(s.start)) err('start', `no meeting "${s.start}"`);
+  if (!meetingIds.has(s.start)) errors.push({ file, field: 'start', message: `no meeting "${s.start}"`, ...unknownId(s.start, meetingIds) });
   checkMeetingGraph(s, err);
 
   const endingIds = new Set<string>();
@@ -337,7 +362,7 @@ function checkQuestion(file: string, at: string, q: Question, s: Scenario, ctx: 
   if (other) err(`${at}.id`, `duplicate question id (also in ${other})`);
   questionIds.set(q.id, file);
   q.measures.forEach((p, i) => {
-    if (!parties[p]) err(`${at}.measures.${i}`, `unknown party "${p}"`);
+    if (!parties[p]) errors.push({ file, id: q.id, field: `${at}.measures.${i}`, message: `unknown party "${p}"`, ...unknownId(p, Object.keys(parties)) });
   });
   const voices = new Set((ctx.sources[s.source]?.people ?? []).filter((p) => p.voice).map((p) => p.id));
   q.voices.forEach((v, i) => {
@@ -356,7 +381,7 @@ function checkQuestion(file: string, at: string, q: Question, s: Scenario, ctx: 
     }
     case 'sort':
       q.categories.forEach((c, i) => {
-        if (!parties[c]) err(`${at}.categories.${i}`, `unknown party "${c}"`);
+        if (!parties[c]) errors.push({ file, id: q.id, field: `${at}.categories.${i}`, message: `unknown party "${c}"`, ...unknownId(c, Object.keys(parties)) });
       });
       q.statements.forEach((st, i) => {
         if (!q.categories.includes(st.party)) err(`${at}.statements.${i}.party`, `"${st.party}" is not one of the categories`);
