@@ -13,7 +13,7 @@ import type { Meeting, Move, Question, Scenario } from '../content/schema';
 import { isAnswerValid, representativeAnswers, scoreAnswer } from './answers';
 import { hasReactions, isPredictionValid, moveEffects, reactionsNow, representativePredictions, scorePrediction } from './reactions';
 import { predictionsOn, type RunEvent, type RunSettings } from './scenarioMachine';
-import { answerPoints, clamp, DEFAULT_PREDICTION_DIFFICULTY, meetsRequirement, type Points, type Standing } from './stats';
+import { answerPoints, clamp, DEFAULT_PREDICTION_DIFFICULTY, meetsRequirement, scoredParties, type Points, type Standing } from './stats';
 
 export type FastPhase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'stuck' | 'ending';
 
@@ -102,6 +102,7 @@ export function compileScenario(scenario: Scenario, settings: Pick<RunSettings, 
 
 function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
   const meetings = new Map<string, CompiledMeeting>();
+  const scored = scoredParties(scenario);
   for (const meeting of scenario.meetings) {
     meetings.set(meeting.id, {
       meeting,
@@ -165,6 +166,7 @@ function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
   /** Scores predictions (null: the timer ran out) as the machine's recordPrediction does. */
   const recordPrediction = (run: FastRun, move: Move, given: Record<string, string> | null) => {
     for (const r of reactionsNow(move, run.meeting!.meeting, run.flags)) {
+      if (!scored.has(r.party)) continue;
       const difficulty = r.difficulty ?? DEFAULT_PREDICTION_DIFFICULTY;
       const acc = (run.predictionPoints[r.party] ??= { earned: 0, possible: 0 });
       acc.earned += difficulty * scorePrediction(given?.[r.party] as never, r.reaction);

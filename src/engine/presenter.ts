@@ -11,7 +11,7 @@ import { dossierOf, type DossierParty } from './dossier';
 import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
 import { currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
-import { findQuestion, meetsRequirement, understandingPoints, understandingSplit, type AnswerRecord, type Points, type Standing } from './stats';
+import { findQuestion, meetsRequirement, scoredParties, understandingPoints, understandingSplit, type AnswerRecord, type Points, type Standing } from './stats';
 
 export type Phase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'ending';
 
@@ -37,7 +37,8 @@ export interface PredictionView {
   moveId: string;
   kind: string;
   text: string;
-  parties: Array<PartyRef & { choices: readonly ReactionKind[] }>;
+  /** `scored` false: a party present but not scored (no question measures it), predicted for practice. */
+  parties: Array<PartyRef & { choices: readonly ReactionKind[]; scored: boolean }>;
 }
 
 /** One party's reaction to the last move, beside the player's prediction of it. */
@@ -49,6 +50,8 @@ export interface ReactionView extends PartyRef {
   score: number | null;
   /** The stance the reaction rests on. */
   evidence: Quote;
+  /** Whether the prediction counts towards understanding (see PredictionView). */
+  scored: boolean;
 }
 
 export interface Quote extends Evidence {
@@ -269,6 +272,7 @@ function reactionsOf(content: Content, scenario: Scenario, ctx: RunContext): { r
         predicted: prediction?.predictions?.[r.party] ?? null,
         score: prediction ? (prediction.scores[r.party] ?? 0) : null,
         evidence: quoteOf(content, r.evidence),
+        scored: scoredParties(scenario).has(r.party),
       })),
     timedOut: !!prediction?.timedOut,
   };
@@ -284,7 +288,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const split = understandingSplit(scenario, ctx.answers, ctx.predictions);
   const none = (): Points => ({ earned: 0, possible: 0 });
   const atTables = new Set(scenario.meetings.flatMap((m) => m.parties));
-  const asked = new Set(scenario.meetings.flatMap((m) => m.questions.flatMap((q) => q.measures)));
+  const asked = scoredParties(scenario);
   const parties = content.partyOrder
     .filter((id) => atTables.has(id) || points[id])
     .map((id) => {
@@ -340,7 +344,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
       moveId: predictingMove.id,
       kind: predictingMove.kind,
       text: predictingMove.text,
-      parties: reactionsNow(predictingMove, meeting, ctx.flags).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS })),
+      parties: reactionsNow(predictingMove, meeting, ctx.flags).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS, scored: scoredParties(scenario).has(r.party) })),
     } : null,
     lastMove:
       last && lastMoveDef

@@ -54,6 +54,18 @@ export function findQuestion(scenario: Scenario, id: string) {
 
 const NO_PREDICTIONS: readonly PredictionRecord[] = Object.freeze([]);
 
+const scoredCache = new WeakMap<Scenario, ReadonlySet<string>>();
+/**
+ * The parties a scenario scores: those some question measures. A party no question measures is
+ * present, not scored (issue 15): the sources never quote it or report it acting, so neither its
+ * questions nor predictions of its reactions count towards understanding.
+ */
+export function scoredParties(scenario: Scenario): ReadonlySet<string> {
+  let set = scoredCache.get(scenario);
+  if (!set) scoredCache.set(scenario, (set = new Set(scenario.meetings.flatMap((m) => m.questions.flatMap((q) => q.measures)))));
+  return set;
+}
+
 /** Points of one prediction for one party: its score weighted by the reaction's difficulty (default 2). */
 export function predictionPoints(scenario: Scenario, record: PredictionRecord, party: string): Points {
   const move = scenario.meetings.find((m) => m.id === record.meetingId)?.moves.find((mv) => mv.id === record.moveId);
@@ -79,8 +91,9 @@ export function understandingSplit(
     const pts = answerPoints(q.difficulty, record);
     for (const party of q.measures) add(party, 'questions', pts);
   }
+  const scored = scoredParties(scenario);
   for (const record of predictions) {
-    for (const party of Object.keys(record.scores)) add(party, 'predictions', predictionPoints(scenario, record, party));
+    for (const party of Object.keys(record.scores)) if (scored.has(party)) add(party, 'predictions', predictionPoints(scenario, record, party));
   }
   return out;
 }

@@ -138,7 +138,7 @@ function reactionsSection(ctx: ScreenContext, view: RunView): HTMLElement | null
               h('th', { scope: 'row' }, swatch(r.colour), r.name),
               h('td', {}, reactionVerb(r.reaction)),
               predicted && h('td', {}, r.predicted ? reactionVerb(r.predicted) : t('outcome.notPredicted')),
-              predicted && h('td', { class: r.score === 1 ? 'is-right' : r.score ? 'is-close' : 'is-wrong' }, r.score === null ? '' : scoreWord(r.score, r.predicted)),
+              predicted && (r.scored ? h('td', { class: r.score === 1 ? 'is-right' : r.score ? 'is-close' : 'is-wrong' }, r.score === null ? '' : scoreWord(r.score, r.predicted)) : h('td', { class: 'meta', 'data-not-scored': 'true' }, `${r.score === null ? '' : `${scoreWord(r.score, r.predicted)} · `}${t('predict.notScored')}`)),
             ),
           ),
         ),
