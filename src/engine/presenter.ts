@@ -7,6 +7,7 @@ import type { Content } from '../content/loader';
 import { REACTIONS, type Evidence, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
 import { t } from '../i18n';
 import { quoted } from '../i18n/quoted';
+import { containsWords } from '../content/words';
 import { dossierOf, type DossierParty } from './dossier';
 import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
@@ -151,15 +152,18 @@ export interface VoiceRef {
  * Who a question is about: the parties it measures (ids) and the voices (source people with
  * `voice`) it is attributed to, by the names and roles the scenario's source prints.
  */
-export function questionAbout(content: Content, scenario: Scenario, q: Question): { parties: string[]; voices: VoiceRef[] } {
+export function questionAbout(content: Content, scenario: Scenario, q: Question): { parties: string[]; voices: VoiceRef[]; beforeAnswer: boolean } {
   const people = content.sources[scenario.source]?.people ?? [];
-  return {
-    parties: q.measures,
-    voices: q.voices.map((id) => {
-      const person = people.find((p) => p.id === id);
-      return { id, name: person?.name ?? id, role: person?.role ?? '' };
-    }),
-  };
+  const voices = q.voices.map((id) => {
+    const person = people.find((p) => p.id === id);
+    return { id, name: person?.name ?? id, role: person?.role ?? '' };
+  });
+  // Naming whom a question is about must not answer it: when an option names a measured party or
+  // a voice ("Who said this?" → "Jelena Milić…"), the line waits for the feedback.
+  const names = [...q.measures.flatMap((p) => [content.parties[p]?.name, content.parties[p]?.shortName]), ...voices.map((v) => v.name)].filter((n): n is string => !!n);
+  const options = q.type === 'choice' || q.type === 'who-said' ? q.options.map((o) => o.text) : [];
+  const givesAway = options.some((text) => names.some((n) => containsWords(text, n)));
+  return { parties: q.measures, voices, beforeAnswer: !givesAway };
 }
 
 /**

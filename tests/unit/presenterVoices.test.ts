@@ -17,7 +17,21 @@ describe('voices and parties present but not scored', () => {
     const q = scenario.meetings[0]!.questions[0]!;
     q.measures = [];
     q.voices = ['test-analyst'];
-    expect(questionAbout(withVoice, scenario, q)).toEqual({ parties: [], voices: [{ id: 'test-analyst', name: 'Ana Analyst', role: 'director of a think tank' }] });
+    const about = questionAbout(withVoice, scenario, q);
+    expect({ parties: about.parties, voices: about.voices }).toEqual({ parties: [], voices: [{ id: 'test-analyst', name: 'Ana Analyst', role: 'director of a think tank' }] });
+  });
+
+  it('keeps whom a question is about for the feedback when an option names it (a who-said answer)', () => {
+    const scenario = structuredClone(content.scenarios[content.scenarioOrder[0]!]!);
+    const q = scenario.meetings.flatMap((m) => m.questions).find((x) => x.type === 'choice')!;
+    if (q.type !== 'choice') throw new Error('no choice question');
+    const party = content.parties[content.partyOrder[0]!]!;
+    q.measures = [party.id];
+    q.voices = [];
+    q.options = q.options.map((o, i) => ({ ...o, text: i === 0 ? `Only a plain answer ${i}` : `Answer ${i}` }));
+    expect(questionAbout(content, scenario, q).beforeAnswer).toBe(true);
+    q.options[1] = { ...q.options[1]!, text: `${party.name}'s government` };
+    expect(questionAbout(content, scenario, q).beforeAnswer).toBe(false);
   });
 
   it('a seated party no question measures is shown as not asked; the others as asked', () => {

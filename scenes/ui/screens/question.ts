@@ -124,8 +124,9 @@ function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[
 }
 
 /** Whom the question is about: the parties it scores, and each voice, attributed and not scored. */
-function aboutLines(content: Content, view: RunView): HTMLElement[] {
+function aboutLines(content: Content, view: RunView, answered: boolean): HTMLElement[] {
   const about = questionAbout(content, view.scenario, view.question!);
+  if (about.beforeAnswer === answered) return [];
   return [
     ...(about.parties.length ? [h('p', { class: 'meta' }, t('question.measures', { parties: partyNames(content, about.parties) }))] : []),
     ...about.voices.map((v) => h('p', { class: 'meta', 'data-voice': v.id }, v.role ? t('question.voice', { name: v.name, role: v.role }) : t('question.voiceNoRole', { name: v.name }))),
@@ -170,7 +171,7 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('h1', { id: 'screen-heading', tabindex: '-1' }, q.prompt),
     q.type === 'who-said' && quoteBlock(content, q.quote),
     q.type === 'true-false' && h('p', { class: 'statement big' }, ...glossed(content, q.statement, seen)),
-    ...aboutLines(content, view),
+    ...aboutLines(content, view, false),
     controls,
     view.hintUsed && q.hint && h('p', { class: 'hint', role: 'note' }, h('strong', {}, `${t('question.hintLabel')}: `), q.hint),
     actionButton(ctx, 'hint', t('question.hint'), { 'data-action': 'hint' }),
@@ -223,6 +224,7 @@ export function feedbackPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('h1', { id: 'screen-heading', tabindex: '-1', 'data-verdict': last.fraction === 1 ? 'correct' : 'wrong' }, verdict),
     chosen?.feedback && !chosen.correct && h('p', {}, chosen.feedback),
     rightAnswer(content, q, last.fraction < 1),
+    ...aboutLines(content, view, true),
     h('h2', {}, t('feedback.why')),
     h('p', {}, ...glossed(content, q.explanation, new Set())),
     h('h2', {}, t('feedback.evidence')),
