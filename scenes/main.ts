@@ -54,9 +54,11 @@ document.title = t('app.name');
 // The loader and its schema are imported only on the dev server, so zod's content schema is never
 // built in a student's browser.
 async function loadContentForDev(): Promise<{ ok: true; content: Content } | { ok: false; errors: string[] }> {
-  const { formatContentError, loadContent } = await import('../src/content/loader');
+  const [{ formatContentError, loadContent }, { authorChecks }] = await Promise.all([import('../src/content/loader'), import('../src/content/checks')]);
   const result = loadContent(import.meta.glob('/content/**/*.json', { eager: true, import: 'default' }));
-  return result.ok ? result : { ok: false, errors: result.errors.map(formatContentError) };
+  // The rules content:check and the build enforce (src/content/checks.ts), shown as the author edits.
+  const errors = result.ok ? authorChecks(result.content).errors : result.errors;
+  return result.ok && !errors.length ? result : { ok: false, errors: errors.map(formatContentError) };
 }
 const loaded = import.meta.env.DEV ? await loadContentForDev() : { ok: true as const, content: prebuiltContent! };
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { formatContentError, loadContent } from '../content/loader';
 import { CONTENT_DIR, readContentFiles, ROOT } from './contentFiles';
 import { withPositions } from '../content/diagnostics';
+import { authorChecks } from '../content/checks';
 
 export const CONTENT_MODULE = 'virtual:envoy-content';
 
@@ -28,7 +29,9 @@ export function contentPlugin(): Plugin {
       this.addWatchFile(CONTENT_DIR);
       const { files, parseErrors, located } = readContentFiles();
       const loaded = loadContent(files);
-      const errors = [...parseErrors, ...(loaded.ok ? [] : withPositions(loaded.errors, located).map(formatContentError))];
+      // The same rules as content:check (src/content/checks.ts), so the build never ships what the check refuses.
+      const found = loaded.ok ? authorChecks(loaded.content).errors : loaded.errors;
+      const errors = [...parseErrors, ...withPositions(found, located).map(formatContentError)];
       if (errors.length || !loaded.ok) this.error(`the content has errors, so the game cannot be built:\n${errors.join('\n')}`);
       // JSON.parse of a string literal is faster for engines than the same object as code.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(loaded.content))});`;

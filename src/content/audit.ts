@@ -113,27 +113,39 @@ export function checkNumbers(content: Content): ContentError[] {
 
 const normalised = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** Two questions are duplicates when they ask the same thing with the same right answer. */
-export function checkDuplicateQuestions(content: Content): ContentError[] {
-  const seen = new Map<string, string>();
+/** A question's identity for duplicates: its type, what it asks and its right answer, in plain letters. */
+function questionKey(q: Content['scenarios'][string]['meetings'][number]['questions'][number]): string {
+  const answer =
+    q.type === 'choice' || q.type === 'who-said'
+      ? q.options.find((o) => o.correct)?.text
+      : q.type === 'true-false'
+        ? `${q.statement}=${q.answer}`
+        : q.type === 'sort'
+          ? q.statements.map((st) => `${st.text}>${st.party}`).sort().join('|')
+          : q.events.map((e) => e.text).join('>');
+  return normalised(`${q.type}|${q.type === 'who-said' ? q.quote.quote : q.prompt}|${answer ?? ''}`);
+}
+
+/**
+ * Two questions are duplicates when they ask the same thing with the same right answer. Within a
+ * scenario (`across` false) a player would be asked it twice: an error. Across scenarios (`across`
+ * true: each question that repeats one of an earlier scenario) it is advice, since a teacher's
+ * scenario copied from a shipped one starts with the same questions.
+ */
+export function checkDuplicateQuestions(content: Content, across = false): ContentError[] {
+  const everywhere = new Map<string, { id: string; scenario: string }>();
   const errors: ContentError[] = [];
   for (const id of content.scenarioOrder) {
-    const s = content.scenarios[id]!;
-    for (const m of s.meetings) {
-      for (const q of m.questions) {
-        const answer =
-          q.type === 'choice' || q.type === 'who-said'
-            ? q.options.find((o) => o.correct)?.text
-            : q.type === 'true-false'
-              ? `${q.statement}=${q.answer}`
-              : q.type === 'sort'
-                ? q.statements.map((st) => `${st.text}>${st.party}`).sort().join('|')
-                : q.events.map((e) => e.text).join('>');
-        const key = normalised(`${q.type}|${q.type === 'who-said' ? q.quote.quote : q.prompt}|${answer ?? ''}`);
-        const other = seen.get(key);
-        if (other) errors.push({ file: content.files[id] ?? id, id: q.id, field: 'prompt', message: `duplicates question "${other}"` });
-        else seen.set(key, q.id);
-      }
+    const inScenario = new Map<string, string>();
+    for (const q of content.scenarios[id]!.meetings.flatMap((m) => m.questions)) {
+      const key = questionKey(q);
+      const file = content.files[id] ?? id;
+      const same = inScenario.get(key);
+      const other = everywhere.get(key);
+      if (!across && same) errors.push({ file, id: q.id, field: 'prompt', message: `duplicates question "${same}"` });
+      if (across && other && other.scenario !== id) errors.push({ file, id: q.id, field: 'prompt', message: `repeats question "${other.id}" of scenario "${other.scenario}": ask it another way` });
+      if (!same) inScenario.set(key, q.id);
+      if (!other) everywhere.set(key, { id: q.id, scenario: id });
     }
   }
   return errors;

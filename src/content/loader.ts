@@ -49,6 +49,11 @@ export interface Content {
   versions: Record<string, string>;
   /** Which file each scenario came from, for error messages. */
   files: Record<string, string>;
+  /**
+   * Ids of the scenarios that came from a teacher's file at run time rather than with the game
+   * (src/content/teacherScenarios.ts); absent when there are none.
+   */
+  teacherScenarios?: string[];
 }
 
 export type LoadResult = { ok: true; content: Content } | { ok: false; errors: ContentError[] };
