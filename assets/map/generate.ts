@@ -280,12 +280,21 @@ const map = {
   viewBox: [WIDTH, HEIGHT],
   countries: out,
   contested: [{ party: 'kosovo', note: CONTESTED_NOTE }],
+  // The projection's parameters, so the game can place a city (src/engine/places.ts projectPoint)
+  // without d3-geo at run time: box = translate + scale × conic conformal (radians), y down.
+  projection: {
+    kind: 'conic-conformal',
+    parallels: [41, 45],
+    centralMeridian: (AREA.west + AREA.east) / 2,
+    scale: projection.scale(),
+    translate: projection.translate(),
+  },
 };
 
 // One country per line keeps the committed file readable and its diffs small.
 const json = `{\n  "source": ${JSON.stringify(map.source)},\n  "viewBox": ${JSON.stringify(map.viewBox)},\n  "countries": [\n${map.countries
   .map((c) => `    ${JSON.stringify(c)}`)
-  .join(',\n')}\n  ],\n  "contested": ${JSON.stringify(map.contested)}\n}\n`;
+  .join(',\n')}\n  ],\n  "contested": ${JSON.stringify(map.contested)},\n  "projection": ${JSON.stringify(map.projection)}\n}\n`;
 const target = join(here, 'western-balkans.json');
 writeFileSync(target, json);
 console.log(`wrote ${target}: ${out.length} countries, ${out.reduce((n, c) => n + c.rings.reduce((m, r) => m + r.length, 0), 0)} points, ${(Buffer.byteLength(json) / 1024).toFixed(1)} KB`);

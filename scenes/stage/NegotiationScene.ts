@@ -1,26 +1,44 @@
-// The negotiating table: the parties of the current meeting in their seats, the speaker
-// highlighted, a trust bar under each and the agreement track above, animated on change.
+// The negotiating table: the room of the meeting (its kind and city), one delegate per seated party
+// with a name card and a trust bar, the agreement track above. The opening's speaker leans in with
+// a speech bubble; after a move each delegate shows its reaction; a party that walked out leaves
+// an empty seat. When the talks move to another city, the map with the route comes first.
+// Everything here is drawn from the presenter's view (src/engine/presenter.ts): no rule lives here.
 import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
-import { addEmblem } from './emblems';
+import { addCityPlaque, drawBackdrop, drawTableProps } from './backdrop';
+import { addBubble } from './bubble';
+import { addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
+import { drawJourney } from './journey';
 import { hex, PALETTE } from './palette';
 import { beginRun, type SceneRun } from './sceneRun';
 import type { StageData } from './stageData';
-import { addText, clearScene, viewOf } from './view';
+import { tableLayout, type TableLayout } from './stageLayout';
+import { clearScene, viewOf } from './view';
+
+const FONT = 'Atkinson Hyperlegible';
+/** How long the route takes to draw, and how long the finished route stays before the table (ms). */
+const TRAVEL_MS = 1600;
+const HOLD_MS = 1100;
+/** With reduced motion the route is drawn at once and stays this long (ms). */
+const STILL_HOLD_MS = 2200;
 
 interface Seat {
   partyId: string;
+  delegate: Delegate;
   bar: Phaser.GameObjects.Rectangle;
-  halo: Phaser.GameObjects.Arc;
-  barWidth: number;
 }
 
 export class NegotiationScene extends Phaser.Scene {
+  /** What the stage shows now, and whether the journey's route is fully drawn (read by the e2e tests through the stage probe). */
+  shows: 'journey' | 'table' | null = null;
+  routeDrawn = false;
   private seats: Seat[] = [];
   private agreementBar?: Phaser.GameObjects.Rectangle;
-  private agreementWidth = 0;
+  private bubble?: Phaser.GameObjects.Container;
+  private layout?: TableLayout;
   private meetingId: string | null = null;
+  private phaseKey = '';
   private stage!: StageData;
   private run!: SceneRun;
 
@@ -30,74 +48,168 @@ export class NegotiationScene extends Phaser.Scene {
 
   create(data: StageData) {
     this.stage = data;
+    this.shows = null;
+    this.meetingId = null;
     this.run = beginRun(this);
     this.run.subscribe(data.session, () => this.update$());
-    // Drawn from scratch for the meeting on screen, at first and on every redraw the stage asks for.
-    this.run.draw(() => {
-      this.meetingId = null;
-      this.seats = [];
-      this.agreementBar = undefined;
-      this.update$();
+    // Drawn from scratch, at first and on every redraw the stage asks for (a resize, a new pixel
+    // ratio, the font's arrival): what is on show is drawn again in its end state, without motion.
+    this.run.draw((_view, first) => {
+      const view = this.view();
+      if (!view) return;
+      if (first) this.update$();
+      else if (this.shows === 'journey') this.travel(view, true);
+      else this.showTable(view, true);
     });
+    void document.fonts
+      .load(`16px "${FONT}"`)
+      .catch(() => undefined)
+      .then(this.run.guard(() => this.run.redraw()));
   }
 
-  /** Rebuild the table for a new meeting; otherwise animate the meters towards the new values. */
-  private update$() {
+  private view(): RunView | null {
     const view = this.stage.session.runView();
-    if (!view?.meeting) return;
-    if (view.meeting.id !== this.meetingId) this.build(view);
-    this.animate(view);
+    return view?.meeting && view.stage ? view : null;
   }
 
-  private build(view: RunView) {
-    clearScene(this);
-    this.meetingId = view.meeting!.id;
-    const { width, height } = viewOf(this);
-    const cx = width / 2;
-    const cy = height * 0.55;
-    const rx = Math.min(width * 0.36, 360);
-    const ry = Math.min(height * 0.22, 180);
-    const g = this.add.graphics();
-    g.fillStyle(PALETTE.night, 1).fillRect(0, 0, width, height);
-    g.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
-    g.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
-
-    // Agreement track along the top.
-    this.agreementWidth = Math.min(width * 0.8, 480);
-    const ax = (width - this.agreementWidth) / 2;
-    const ay = Math.max(16, height * 0.08);
-    this.add.rectangle(ax, ay, this.agreementWidth, 12, PALETTE.grey, 0.4).setOrigin(0, 0.5);
-    this.agreementBar = this.add.rectangle(ax, ay, this.agreementWidth * (view.agreement / 100), 12, PALETTE.focus, 1).setOrigin(0, 0.5);
-
-    const parties = view.meeting!.parties;
-    this.seats = parties.map((partyId, i) => {
-      const meter = view.parties.find((p) => p.id === partyId)!;
-      const a = Math.PI + (i + 0.5) * (Math.PI / parties.length);
-      const x = cx + Math.cos(a) * rx * 0.98;
-      const y = cy - Math.abs(Math.sin(a)) * ry * 0.9 + ry * 0.25;
-      const scale = Math.max(0.45, Math.min(1, rx / 300));
-      const halo = this.add.circle(x, y, 40 * scale, PALETTE.focus, 0.35).setVisible(false);
-      addEmblem(this, meter.emblem, x, y, 28 * scale, hex(meter.colour));
-      addText(this, x, y + 54 * scale, meter.shortName, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${Math.round(16 * Math.max(0.8, scale))}px`, color: '#fbf8f1' }).setOrigin(0.5, 0);
-      const barWidth = 70 * scale;
-      this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth, 8, PALETTE.grey, 0.5).setOrigin(0, 0.5);
-      const bar = this.add.rectangle(x - barWidth / 2, y + 44 * scale, barWidth * (meter.trust / 100), 8, hex(meter.colour), 1).setOrigin(0, 0.5);
-      return { partyId, bar, halo, barWidth };
-    });
+  private still() {
+    return prefersReducedMotion(this.stage.prefs.get());
   }
 
-  private animate(view: RunView) {
-    const still = prefersReducedMotion(this.stage.prefs.get());
-    const to = (target: Phaser.GameObjects.Rectangle, width: number) => {
-      if (still || Math.abs(target.width - width) < 0.5) target.setSize(width, target.height);
-      else this.tweens.add({ targets: target, width, duration: 600, ease: 'Cubic.easeOut', onUpdate: this.run.guard(() => target.setSize(target.width, target.height)) });
-    };
-    if (this.agreementBar) to(this.agreementBar, this.agreementWidth * (view.agreement / 100));
-    const speaker = view.phase === 'opening' ? view.meeting!.opening.speaker : null;
-    for (const seat of this.seats) {
-      const meter = view.parties.find((p) => p.id === seat.partyId)!;
-      to(seat.bar, seat.barWidth * (meter.trust / 100));
-      seat.halo.setVisible(seat.partyId === speaker);
+  /** A new meeting: the journey first when the talks change city, then the table; otherwise the table follows the phase. */
+  private update$() {
+    const view = this.view();
+    if (!view) return;
+    if (view.meeting!.id !== this.meetingId) {
+      this.meetingId = view.meeting!.id;
+      if (view.phase === 'opening' && view.stage!.journey) {
+        this.travel(view, this.still());
+        return;
+      }
+      this.showTable(view, true);
+      return;
     }
+    // The table appears when the journey ends, in whatever phase the run is by then.
+    if (this.shows === 'journey') return;
+    this.follow(view, this.still());
+  }
+
+  /** The map with the route; `still` draws the whole route at once. The table follows after a pause. */
+  private travel(view: RunView, still: boolean) {
+    clearScene(this);
+    this.shows = 'journey';
+    this.routeDrawn = false;
+    const { content } = this.stage.session;
+    const colours = Object.fromEntries(content.partyOrder.map((id) => [id, hex(content.parties[id]!.colour)]));
+    const drawing = drawJourney(this, viewOf(this), view.stage!.journey!, view.meeting!.parties, colours);
+    const arrive = this.run.guard(() => {
+      this.cameras.main.setBackgroundColor(PALETTE.night);
+      const now = this.view();
+      if (now) this.showTable(now, this.still());
+    });
+    const hold = (duration: number) => {
+      drawing.route(1);
+      this.routeDrawn = true;
+      this.tweens.addCounter({ from: 0, to: 1, duration, onComplete: arrive });
+    };
+    if (still) {
+      hold(STILL_HOLD_MS);
+      return;
+    }
+    const done = this.run.guard(() => hold(HOLD_MS));
+    this.tweens.addCounter({ from: 0, to: 1, duration: TRAVEL_MS, ease: 'Sine.easeInOut', onUpdate: this.run.guard((tween: { getValue(): number | null }) => drawing.route(tween.getValue() ?? 0)), onComplete: done });
+  }
+
+  /** Draws the room, the delegates and the table for the meeting, then the phase's poses. */
+  private showTable(view: RunView, still: boolean) {
+    clearScene(this);
+    this.shows = 'table';
+    this.phaseKey = '';
+    const { width, height } = viewOf(this);
+    const meeting = view.meeting!;
+    const stageView = view.stage!;
+    const layout = tableLayout(width, height, meeting.parties.length);
+    this.layout = layout;
+    const { cx, cy, rx, ry } = layout.table;
+    const meter = (id: string) => view.parties.find((p) => p.id === id);
+    drawBackdrop(this, {
+      width,
+      height,
+      horizon: cy - ry * 1.05,
+      setting: stageView.setting,
+      parties: meeting.parties.map((id) => ({ colour: hex(meter(id)?.colour ?? '#888888'), emblem: meter(id)?.emblem ?? '' })),
+    });
+    const delegates = meeting.parties.map((partyId, i) => {
+      const m = meter(partyId);
+      const seat = layout.seats[i]!;
+      const options = { ...seat, scale: layout.scale, colour: hex(m?.colour ?? '#888888'), emblem: m?.emblem ?? '', name: m?.shortName ?? partyId, font: layout.font, index: i, facing: Math.sign(cx - seat.x) };
+      return { partyId, options, drawn: addDelegate(this, options) };
+    });
+    const table = this.add.graphics();
+    table.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
+    table.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
+    drawTableProps(table, stageView.setting, layout.seats, layout.scale);
+
+    const ag = layout.agreement;
+    this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
+    this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
+    addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, ag.y + 12, layout.font);
+
+    this.seats = delegates.map(({ partyId, options, drawn }) => {
+      const cardY = options.y + Math.max(16 * layout.scale, layout.font * 1.1);
+      const card = addNameCard(this, options, cardY);
+      const barWidth = Math.max(40, 60 * layout.scale);
+      const barY = cardY + layout.font * 1.25;
+      this.add.rectangle(options.x - barWidth / 2, barY, barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
+      const bar = this.add.rectangle(options.x - barWidth / 2, barY, barWidth, 6, options.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
+      return { partyId, delegate: { ...drawn, card }, bar };
+    });
+    this.follow(view, still);
+  }
+
+  /** Moves the meters to the view's values and, when the phase changed, sets the delegates' poses for it. */
+  private follow(view: RunView, still: boolean) {
+    const to = (bar: Phaser.GameObjects.Rectangle | undefined, value: number) => {
+      if (!bar) return;
+      if (still || Math.abs(bar.scaleX - value) < 0.005) bar.setScale(value, 1);
+      else this.tweens.add({ targets: bar, scaleX: value, duration: 600, ease: 'Cubic.easeOut' });
+    };
+    to(this.agreementBar, view.agreement / 100);
+    for (const seat of this.seats) to(seat.bar, (view.parties.find((p) => p.id === seat.partyId)?.trust ?? 0) / 100);
+    const key = `${view.meeting!.id}|${view.phase}`;
+    if (key === this.phaseKey) return;
+    this.phaseKey = key;
+    this.pose(view, still);
+  }
+
+  /** The opening's speaker leans in and speaks; after a move every delegate reacts; empty seats stay empty. */
+  private pose(view: RunView, still: boolean) {
+    this.bubble?.destroy();
+    this.bubble = undefined;
+    const reactions = view.phase === 'outcome' ? (view.lastMove?.reactions ?? []) : [];
+    for (const { partyId, delegate } of this.seats) {
+      settle(delegate);
+      delegate.card.setAlpha(1);
+      const reaction = reactions.find((r) => r.id === partyId);
+      if (!view.stage!.present.includes(partyId) && !reaction) leaveEmpty(delegate);
+      else if (reaction) react(this, delegate, reaction.reaction, still);
+    }
+    const speaker = this.seats.find((s) => s.partyId === view.meeting!.opening.speaker && view.stage!.present.includes(s.partyId));
+    if (view.phase !== 'opening' || !speaker || !this.layout) return;
+    const d = speaker.delegate;
+    leanIn(this, d, still);
+    const { width, height } = viewOf(this);
+    const s = d.options.scale;
+    this.bubble = addBubble(this, {
+      anchor: { x: d.options.x + d.options.facing * 8 * s, y: d.options.y - 86 * s },
+      reach: 30 * s,
+      text: view.stage!.excerpt,
+      font: this.layout.font,
+      width,
+      height,
+      // The bubble may cover the agreement track and the city's plaque while the speaker speaks.
+      top: 4,
+    });
+    if (!still) this.tweens.add({ targets: this.bubble, alpha: { from: 0, to: 1 }, duration: 350, delay: 200 });
   }
 }

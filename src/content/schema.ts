@@ -266,10 +266,19 @@ export const MoveSchema = z.strictObject({
   reactions: z.array(ReactionSchema).min(1).optional(),
 });
 
+/** The kinds of room a meeting takes place in; each has its own backdrop on the stage. */
+export const SETTINGS = ['press-conference', 'video-call', 'conference-hall', 'office', 'summit'] as const;
+/** The room a meeting without `setting` is drawn in: most of the talks sit at a table in a hall. */
+export const DEFAULT_SETTING = 'conference-hall' satisfies (typeof SETTINGS)[number];
+
 export const MeetingSchema = z.strictObject({
   id: Id,
   title: Text,
   place: Text,
+  /** The kind of room (optional; files written before it existed load as a conference hall). */
+  setting: z.enum(SETTINGS).default(DEFAULT_SETTING),
+  /** The city the meeting is in, as shown ("Brussels"); the journey map places the cities it knows. */
+  city: Text.optional(),
   /** Parties at the table; the first is the host. */
   parties: z.array(Id).min(1),
   opening: z.strictObject({
@@ -371,6 +380,7 @@ export type QuestionType = Question['type'];
 export type Requirement = z.infer<typeof RequirementSchema>;
 export type Effects = z.infer<typeof EffectsSchema>;
 export type ReactionKind = (typeof REACTIONS)[number];
+export type Setting = (typeof SETTINGS)[number];
 export type Reaction = z.infer<typeof ReactionSchema>;
 export type Move = z.infer<typeof MoveSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;

@@ -4,11 +4,12 @@
 // predictions after a move, the meters (understanding split into questions and predictions) and
 // the ending. Scenes render this and hold no rule of their own.
 import type { Content } from '../content/loader';
-import { REACTIONS, type Evidence, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
+import { REACTIONS, type Evidence, type Setting, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
 import { t } from '../i18n';
 import { quoted } from '../i18n/quoted';
 import { containsWords } from '../content/words';
 import { dossierOf, type DossierParty } from './dossier';
+import { cityOf, excerpt, journeyBetween, settingOf, type CityPoint, type CityRef } from './places';
 import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
 import { currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
@@ -96,6 +97,21 @@ export interface PartyMeter {
   split: { questions: Points; predictions: Points };
 }
 
+/** What the stage draws of the meeting besides the meters: the room, the city, who is still seated. */
+export interface StageView {
+  setting: Setting;
+  city: CityRef | null;
+  /** The meeting's parties still at the table (not walked out), in seat order. */
+  present: string[];
+  /** The start of the opening's text, for the speaker's speech bubble (at most OPENING_EXCERPT characters). */
+  excerpt: string;
+  /** From the city of the meeting the last move was made in to this meeting's, when both are on the map and differ. */
+  journey: { from: CityRef & CityPoint; to: CityRef & CityPoint } | null;
+}
+
+/** Characters of the opening the speaker's speech bubble carries. */
+export const OPENING_EXCERPT = 90;
+
 export interface RunView {
   phase: Phase;
   scenario: Scenario;
@@ -131,6 +147,8 @@ export interface RunView {
   dossier: DossierParty[];
   agreement: number;
   ending: Scenario['endings'][number] | null;
+  /** Null between meetings (the briefing, the ending). */
+  stage: StageView | null;
 }
 
 /** Whether a scenario keeps a party's trust (see PartyMeter.seated). */
@@ -361,6 +379,15 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
     dossier: meeting ? dossierOf(content, scenario, meeting.parties, standing.understanding) : [],
     agreement: ctx.agreement,
     ending,
+    stage: meeting
+      ? {
+          setting: settingOf(meeting),
+          city: cityOf(meeting),
+          present: presentParties(meeting, ctx.flags),
+          excerpt: excerpt(meeting.opening.text, OPENING_EXCERPT),
+          journey: journeyBetween(scenario.meetings.find((m) => m.id === last?.meetingId) ?? null, meeting),
+        }
+      : null,
   };
 }
 

@@ -6,15 +6,20 @@
 // the move's whole text as the outcome's heading, a true-or-false question named "True or false?"
 // in the timeline, an order question's dates missing after a right answer, a count of moments that
 // is not the content's, and a sound caption left over from the last meeting.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepsTrust } from '../../src/engine/presenter';
+import { excerpt, journeyBetween } from '../../src/engine/places';
+import { keepsTrust, OPENING_EXCERPT } from '../../src/engine/presenter';
 import { findQuestion } from '../../src/engine/stats';
+import { localise } from '../../src/i18n';
+import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
-import { openTitle, shot, SHOTS, useSite } from './harness';
+import { openPage, openTitle, shot, SHOTS, useSite } from './harness';
 import { playOn } from './player';
-import { richestScenario } from './scenarioPicks';
+import { journeyScenario, richestScenario } from './scenarioPicks';
+import { PROBE, releaseJourney, settled, tableState, textsOutside, waitForTable } from './stageProbe';
 
 const content = realContent();
 const site = useSite();
@@ -145,6 +150,92 @@ describe('what a player reads', () => {
     for (const name of ['title', 'select', 'briefing', 'opening', 'outcome', 'debrief']) expect(seen, name).toContain(name);
     if (leftOverCaptions.length) problems['caption left over from the last moment'] = leftOverCaptions;
     expect(problems).toEqual({});
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+/** The window sizes every picture of the stage is taken at (phone, tablet both ways, laptop, desktop). */
+const STAGE_SIZES = [
+  { width: 360, height: 640 },
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+describe('the stage tells the story', () => {
+  // tests/e2e/screenshots/stage/<picture>-<width>x<height>.png, committed for review.
+  it('the opening (speaker and bubble), a question, an outcome with mixed reactions and a journey, at five sizes and at 200 % text', { timeout: 600_000 }, async () => {
+    const { scenario, move } = journeyScenario(content);
+    const start = scenario.meetings.find((m) => m.id === scenario.start)!;
+    const chosen = start.moves.find((m) => m.id === move)!;
+    const next = scenario.meetings.find((m) => m.id === chosen.next)!;
+    const journey = journeyBetween(start, next)!;
+    const dir = join(SHOTS, 'stage');
+    mkdirSync(dir, { recursive: true });
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url + PROBE);
+    await w.page.click('[data-action="play"]');
+    await w.page.click(`[data-scenario="${scenario.id}"] [data-action="choose"]`);
+    await w.page.click('[data-action="begin"]');
+    const problems: string[] = [];
+    const taken: string[] = [];
+
+    /** At each size: the stage settled, every text inside it, `check` on what it drew, and the picture. */
+    const pictures = async (name: string, check: (texts: string[]) => string[], moving = false) => {
+      for (const size of STAGE_SIZES) {
+        await w.page.setViewportSize(size);
+        await settled(w.page, moving);
+        const state = await tableState(w.page);
+        const label = `${name} at ${size.width}×${size.height}`;
+        problems.push(...textsOutside(state).map((p) => `${label}: ${p}`), ...check(state.texts.map((t) => t.text.replace(/\s+/g, ' '))).map((p) => `${label}: ${p}`));
+        await w.page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
+        taken.push(name);
+      }
+      await w.page.setViewportSize(STAGE_SIZES[3]!);
+    };
+    const has = (what: string) => (texts: string[]) => (texts.includes(what) ? [] : [`the stage does not show "${what}"`]);
+
+    let openings = 0;
+    const onScreen = async (screen: string) => {
+      if (screen === 'opening' && openings++ === 0) {
+        await waitForTable(w.page, 'table');
+        await pictures('opening', has(excerpt(start.opening.text, OPENING_EXCERPT)));
+        // 200 % text: the preference scales the HTML; the stage keeps its own sizes beside it.
+        await w.page.evaluate(() => {
+          document.documentElement.style.setProperty('--text-scale', '2');
+          document.documentElement.dataset.textScale = '2';
+        });
+        await pictures('opening-text200', has(excerpt(start.opening.text, OPENING_EXCERPT)));
+        await w.page.evaluate(() => {
+          document.documentElement.style.setProperty('--text-scale', '1');
+          document.documentElement.dataset.textScale = '1';
+        });
+      } else if (screen.startsWith('question-') && !taken.includes('question')) {
+        await pictures('question', (texts) => (texts.some((t) => t.endsWith('…') && start.opening.text.startsWith(t.slice(0, -1))) ? ['the speech bubble stays after the opening'] : []));
+      } else if (screen === 'outcome') {
+        const words = (chosen.reactions ?? []).map((r) => localise(en[`reaction.${r.reaction}`]));
+        await pictures('outcome', (texts) => words.flatMap((word) => has(word)(texts)));
+      } else if (screen === 'opening') {
+        await waitForTable(w.page, 'journey');
+        const caption = localise(en['meeting.journey'], { from: journey.from.name, to: journey.to.name });
+        await pictures('journey', (texts) => [...has(caption)(texts), ...has(journey.from.name)(texts), ...has(journey.to.name)(texts)], true);
+        // The journey in words for everyone the stage is hidden from.
+        if ((await w.page.textContent('.opening .journey'))?.trim() !== caption) problems.push(`the opening does not say "${caption}"`);
+        await releaseJourney(w.page);
+        throw STOP;
+      }
+    };
+    const STOP = new Error('the journey is done');
+    await playOn(w.page, 'mouse', content, scenario, () => true, (ids) => {
+      if (!ids.includes(move)) throw new Error(`the move ${move} is locked`);
+      return move;
+    }, onScreen).catch((e) => {
+      if (e !== STOP) throw e;
+    });
+    expect([...new Set(taken)]).toEqual(['opening', 'opening-text200', 'question', 'outcome', 'journey']);
+    expect(problems).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });

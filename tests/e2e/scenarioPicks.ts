@@ -7,6 +7,7 @@ import type { Scenario } from '../../src/content/schema';
 import { SUCCESSFUL_KINDS } from '../../src/engine/design';
 import { choicesAt } from '../../src/engine/explore';
 import { machineFor } from '../../src/engine/run';
+import { journeyBetween } from '../../src/engine/places';
 import type { RunEvent, RunSnapshot } from '../../src/engine/scenarioMachine';
 
 /** The non-practice scenario whose questions are of the most types (a walk through it meets them all). */
@@ -46,4 +47,24 @@ export function informedPaths(scenario: Scenario): Map<string, string[]> {
   const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
   walk(initial, []);
   return found;
+}
+
+/**
+ * A scenario and a move of its first meeting that the player can choose at once (no requirement),
+ * to which the parties react in different ways, and that leads to a meeting in another city the
+ * map can place: the stage's review shows the outcome's mixed reactions, then the journey. The
+ * first such in timeline order, with the most kinds of reaction.
+ */
+export function journeyScenario(content: Content): { scenario: Scenario; move: string } {
+  for (const id of content.scenarioOrder) {
+    const scenario = content.scenarios[id]!;
+    if (scenario.tutorial) continue;
+    const start = scenario.meetings.find((m) => m.id === scenario.start)!;
+    const kinds = (moveId: string) => new Set(start.moves.find((m) => m.id === moveId)!.reactions?.map((r) => r.reaction)).size;
+    const moves = start.moves
+      .filter((m) => !m.requires.length && kinds(m.id) > 1 && journeyBetween(start, scenario.meetings.find((n) => n.id === m.next) ?? null))
+      .sort((a, b) => kinds(b.id) - kinds(a.id));
+    if (moves[0]) return { scenario, move: moves[0].id };
+  }
+  throw new Error('no scenario has a first move with mixed reactions that leads to another city');
 }

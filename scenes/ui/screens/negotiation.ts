@@ -22,6 +22,8 @@ function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     'section',
     { class: 'opening', 'aria-labelledby': 'screen-heading', 'data-meeting': m.id },
     h('p', { class: 'eyebrow' }, t('meeting.place', { place: m.place })),
+    // The stage's journey map, in words (the stage is decorative).
+    view.stage?.journey && h('p', { class: 'journey' }, t('meeting.journey', { from: view.stage.journey.from.name, to: view.stage.journey.to.name })),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('meeting.heading', { number: view.meetingNumber, title: m.title })),
     h('ul', { class: 'chips', 'aria-label': t('meeting.atTable', { parties: partyNames(content, m.parties) }) }, ...m.parties.map((p) => h('li', {}, partyChip(content, p)))),
     h('h2', {}, t('meeting.opening')),
