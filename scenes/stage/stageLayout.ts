@@ -38,7 +38,7 @@ export function tableLayout(width: number, height: number, count: number): Table
   agreement.x = (width - agreement.width) / 2;
   const cx = width / 2;
   const rx = Math.min(width * 0.44, 420);
-  const ry = within(Math.min(height * 0.17, rx * 0.42), 18, 200);
+  const ry = within(Math.min(height * 0.15, rx * 0.34), 18, 160);
   const cy = height - ry - within(height * 0.1, 8, 120);
   // Few delegates sit near the middle, facing each other; many spread to the table's ends.
   const spread = rx * Math.min(0.86, 0.3 * (n - 1));
@@ -51,7 +51,7 @@ export function tableLayout(width: number, height: number, count: number): Table
   // Room above the heads for the speaker's bubble: on a flat stage the figures shrink to leave it.
   const reserve = Math.min(56, height * 0.22);
   const above = Math.min(...seats.map((s) => s.y)) - agreement.y - 12 - reserve;
-  const scale = within(Math.min(spacing / 66, above / 92), 0.42, 1.5);
+  const scale = within(Math.min(spacing / 66, above / 92), 0.42, 1.9);
   return { table: { cx, cy, rx, ry }, seats, scale, font: Math.round(within(13 * scale, 11, 17)), agreement };
 }
 
