@@ -35,6 +35,11 @@ describe('a meeting’s room and city', () => {
     for (const setting of SETTINGS) expect(MeetingSchema.safeParse({ ...someMeeting, setting }).success, setting).toBe(true);
   });
 
+  it('every shipped meeting names a city the map can place', () => {
+    const unplaced = meetings.filter(({ meeting }) => cityOf(meeting)?.lon === undefined).map(({ scenario, meeting }) => `${scenario}/${meeting.id}: ${meeting.city ?? meeting.place}`);
+    expect(unplaced).toEqual([]);
+  });
+
   it('knows a city by any of its spellings, and a city from the place of an older file', () => {
     expect(cityPoint('Pristina (Prishtina)')).toEqual(cityPoint('Prishtina'));
     expect(cityPoint('  BRUSSELS ')).toEqual(cityPoint('Bruxelles'));
