@@ -44,7 +44,7 @@ export interface SessionOptions {
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnabled: true };
 
-const RUN_EVENT_PREFIXES = ['run.begin', 'meeting.', 'answer.', 'feedback.', 'move.', 'prediction.', 'outcome.', 'timer.'];
+const RUN_EVENT_PREFIXES = ['run.begin', 'meeting.', 'answer.', 'feedback.', 'move.', 'prediction.', 'outcome.', 'timer.', 'check.'];
 const isRunEvent = (event: SessionEvent): event is RunEvent => RUN_EVENT_PREFIXES.some((p) => event.type.startsWith(p));
 
 export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null, onUnhandled = (problem) => console.error(problem) }: SessionOptions) {

@@ -10,7 +10,8 @@ import type { Scenario } from '../content/schema';
 import { representativeAnswers } from './answers';
 import { machineFor } from './run';
 import { representativePredictions } from './reactions';
-import { currentMeetingId, findMove, standingOf, type RunEvent, type RunSettings, type RunSnapshot } from './scenarioMachine';
+import { correctAnswer } from './answers';
+import { checkItemNow, currentMeetingId, findMove, standingOf, type RunEvent, type RunSettings, type RunSnapshot } from './scenarioMachine';
 import { findQuestion, meetsRequirement, understandingPoints } from './stats';
 
 /** The events a player can meaningfully send in this snapshot (the explorer's and simulator's menu). */
@@ -18,6 +19,15 @@ export function choicesAt(scenario: Scenario, snapshot: RunSnapshot): RunEvent[]
   if (snapshot.status !== 'active') return [];
   if (snapshot.hasTag('briefing')) return [{ type: 'run.begin' }];
   if (snapshot.hasTag('opening')) return [{ type: 'meeting.continue' }];
+  if (snapshot.hasTag('check')) {
+    // The check changes nothing in play: one answer (the first item shown, or the right one) stands for all.
+    const stage = snapshot.hasTag('check-before') ? 'before' : 'after';
+    const item = checkItemNow(snapshot.context, stage);
+    const q = item && findQuestion(scenario, item.questionId);
+    if (!item || !q) return [];
+    const answer = q.type === 'choice' || q.type === 'who-said' ? { optionId: item.shown[0]! } : correctAnswer(q);
+    return [{ type: 'check.submit', answer }];
+  }
   if (snapshot.hasTag('question')) {
     const q = findQuestion(scenario, snapshot.context.questionId ?? '');
     return q ? representativeAnswers(q).map((answer) => ({ type: 'answer.submit', answer })) : [];
@@ -59,6 +69,8 @@ function futureKey(snapshot: RunSnapshot, scenario: Scenario): string {
     c.predictingMoveId,
     c.hintUsed,
     c.moves[c.moves.length - 1]?.next ?? null,
+    c.checkBefore?.length ?? null,
+    c.checkAfter?.length ?? null,
   ]);
 }
 
@@ -76,7 +88,8 @@ export interface Exploration {
   unaskedQuestions: string[];
 }
 
-export function exploreScenario(scenario: Scenario, settings: RunSettings = { timerSeconds: null, hintsEnabled: false }): Exploration {
+/** `seed` matters only where the seed changes what is asked (the check's held-out questions). */
+export function exploreScenario(scenario: Scenario, settings: RunSettings = { timerSeconds: null, hintsEnabled: false }, seed = 1): Exploration {
   const machine = machineFor(scenario);
   const memo = new Map<string, { paths: number; endings: Map<string, number>; longest: number }>();
   const stuck: string[] = [];
@@ -121,7 +134,7 @@ export function exploreScenario(scenario: Scenario, settings: RunSettings = { ti
     return result;
   };
 
-  const [initial] = initialTransition(machine, { seed: 1, settings });
+  const [initial] = initialTransition(machine, { seed, settings });
   const root = visit(initial, null);
   const endingPaths = Object.fromEntries(scenario.endings.map((e) => [e.id, root.endings.get(e.id) ?? 0]));
   return {

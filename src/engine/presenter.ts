@@ -12,10 +12,22 @@ import { dossierOf, type DossierParty } from './dossier';
 import { cityOf, excerpt, journeyBetween, settingOf, type CityPoint, type CityRef } from './places';
 import { presentParties, reactionsNow, yourRead } from './reactions';
 import { seededShuffle } from './rng';
-import { currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
+import type { CheckStage } from './check';
+import { checkItemNow, currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
 import { findQuestion, meetsRequirement, scoredParties, understandingPoints, understandingSplit, type AnswerRecord, type Points, type Standing } from './stats';
 
-export type Phase = 'briefing' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'ending';
+export type Phase = 'briefing' | 'check' | 'opening' | 'question' | 'feedback' | 'moves' | 'predicting' | 'outcome' | 'ending';
+
+/** A learning-gain check item on screen (./check.ts): which stage, which item of how many, and what it shows. */
+export interface CheckView {
+  stage: CheckStage;
+  /** 1-based. */
+  number: number;
+  count: number;
+  question: Question;
+  /** Option, statement or event ids in the order shown; for a choice, only the options shown. */
+  shown: string[];
+}
 
 /** A party as the prediction and outcome views name and draw it. */
 export interface PartyRef {
@@ -131,6 +143,8 @@ export interface RunView {
   moves: MoveView[];
   /** The prediction step on screen, or null in any other phase. */
   prediction: PredictionView | null;
+  /** The check item on screen, or null in any other phase. */
+  check: CheckView | null;
   lastMove: {
     kind: string;
     text: string;
@@ -251,7 +265,7 @@ export function displayOrder(q: Question, seed: number): string[] {
 }
 
 function phaseOf(snapshot: RunSnapshot): Phase {
-  for (const tag of ['briefing', 'opening', 'question', 'feedback', 'moves', 'predicting', 'outcome', 'ending'] as const) {
+  for (const tag of ['briefing', 'check', 'opening', 'question', 'feedback', 'moves', 'predicting', 'outcome', 'ending'] as const) {
     if (snapshot.hasTag(tag)) return tag;
   }
   return 'briefing';
@@ -333,7 +347,12 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
   const last = ctx.moves[ctx.moves.length - 1];
   const lastMoveDef = last ? scenario.meetings.find((m) => m.id === last.meetingId)?.moves.find((mv) => mv.id === last.moveId) : undefined;
   const ending = ctx.endingId ? (scenario.endings.find((e) => e.id === ctx.endingId) ?? null) : null;
-  const qIndex = meeting && question ? meeting.questions.findIndex((q) => q.id === question.id) : -1;
+  // Questions held out for the check are not asked in play, so they are not counted either.
+  const inPlay = meeting ? meeting.questions.filter((q) => !ctx.check?.items.includes(q.id)) : [];
+  const qIndex = question ? inPlay.findIndex((q) => q.id === question.id) : -1;
+  const checkStage: CheckStage | null = snapshot.hasTag('check-before') ? 'before' : snapshot.hasTag('check-after') ? 'after' : null;
+  const checkItem = checkStage ? checkItemNow(ctx, checkStage) : null;
+  const checkQuestion = checkItem ? findQuestion(scenario, checkItem.questionId) : undefined;
   const predicting = snapshot.hasTag('predicting');
   const predictingMove = predicting && meeting && ctx.predictingMoveId ? findMove(scenario, meeting.id, ctx.predictingMoveId) : undefined;
 
@@ -345,7 +364,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
     question,
     order: question ? displayOrder(question, ctx.seed) : [],
     questionNumber: qIndex + 1,
-    questionCount: meeting?.questions.length ?? 0,
+    questionCount: inPlay.length,
     hintAvailable: !!question?.hint && ctx.settings.hintsEnabled && !ctx.hintUsed,
     hintUsed: ctx.hintUsed,
     timed: snapshot.hasTag('timed'),
@@ -368,6 +387,10 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
       text: predictingMove.text,
       parties: reactionsNow(predictingMove, meeting, ctx.flags).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS, scored: scoredParties(scenario).has(r.party) })),
     } : null,
+    check:
+      checkStage && checkItem && checkQuestion
+        ? { stage: checkStage, number: (ctx.check?.[checkStage].indexOf(checkItem) ?? 0) + 1, count: ctx.check?.[checkStage].length ?? 0, question: checkQuestion, shown: checkItem.shown }
+        : null,
     lastMove:
       last && lastMoveDef
         ? (() => {

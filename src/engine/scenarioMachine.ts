@@ -7,6 +7,7 @@
 import { and, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Meeting, Move, ReactionKind, Scenario } from '../content/schema';
 import { isAnswerValid, scoreAnswer, type Answer } from './answers';
+import { checkPlan, checkRecord, checkResult, isCheckAnswerValid, type CheckPlan, type CheckRecord, type CheckResult, type CheckStage } from './check';
 import { hasReactions, isPredictionValid, moveEffects, reactionsNow, scorePrediction } from './reactions';
 import { clamp, findQuestion, meetsRequirement, understanding, type AnswerRecord, type PredictionRecord, type Standing } from './stats';
 
@@ -16,7 +17,15 @@ export interface RunSettings {
   hintsEnabled: boolean;
   /** Whether moves with reactions ask the player to predict them first; absent means on. */
   predictions?: boolean;
+  /**
+   * The learning-gain check (./check.ts): a few understanding questions held out of play, asked
+   * before the first meeting and after the last. Absent means off.
+   */
+  check?: boolean;
 }
+
+/** The check is on only when the settings turn it on (a class link can) and the scenario has items for it. */
+export const checkOn = (settings: RunSettings) => settings.check === true;
 
 /** Predictions are on unless the settings turn them off (a class link can). */
 export const predictionsOn = (settings: RunSettings) => settings.predictions !== false;
@@ -51,6 +60,10 @@ export interface RunContext {
   questionId: string | null;
   hintUsed: boolean;
   endingId: string | null;
+  /** With the check on (absent otherwise, so runs without it keep the snapshots they had): its plan and answers. */
+  check?: CheckPlan;
+  checkBefore?: CheckRecord[];
+  checkAfter?: CheckRecord[];
 }
 
 export type RunEvent =
@@ -63,6 +76,8 @@ export type RunEvent =
   /** One reaction per party present at the table (exactly those parties). */
   | { type: 'prediction.submit'; predictions: Record<string, ReactionKind> }
   | { type: 'outcome.continue' }
+  /** An answer to the check item on screen (before or after play). */
+  | { type: 'check.submit'; answer: Answer }
   | { type: 'timer.pause' }
   | { type: 'timer.resume' }
   | { type: 'timer.expire' };
@@ -77,6 +92,8 @@ export interface RunResult {
   answers: AnswerRecord[];
   moves: MoveRecord[];
   predictions: PredictionRecord[];
+  /** Before and after per party and per item, with the check on; null without it. */
+  check: CheckResult | null;
 }
 
 export const MACHINE_ID = 'scenario';
@@ -120,6 +137,16 @@ export function createScenarioMachine(scenario: Scenario) {
         return context.settings.hintsEnabled && !context.hintUsed && !!q?.hint;
       },
       timerOn: ({ context }) => context.settings.timerSeconds !== null,
+      checkAsked: ({ context }) => !!context.check && context.check.items.length > 0,
+      heldOut: ({ context }, params: { questionId: string }) => !!context.check?.items.includes(params.questionId),
+      checkStageDone: ({ context }, params: { stage: CheckStage }) => {
+        const plan = context.check;
+        return !plan || checkAnswers(context, params.stage).length >= plan[params.stage].length;
+      },
+      isCheckAnswerValid: ({ context, event }, params: { stage: CheckStage }) => {
+        const item = checkItemNow(context, params.stage);
+        return event.type === 'check.submit' && !!item && isCheckAnswerValid(scenario, item, event.answer);
+      },
       // No prediction step when predictions are off or everyone at the table has walked out.
       asksPrediction: ({ context }, params: { meetingId: string; moveId: string }) => {
         const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
@@ -211,6 +238,12 @@ export function createScenarioMachine(scenario: Scenario) {
         return { trust, agreement, flags, moves: [...context.moves, record] };
       }),
       recordEnding: assign((_, params: { endingId: string }) => ({ endingId: params.endingId })),
+      recordCheck: assign(({ context, event }, params: { stage: CheckStage }) => {
+        const item = checkItemNow(context, params.stage);
+        if (event.type !== 'check.submit' || !item) return {};
+        const key = params.stage === 'before' ? 'checkBefore' : 'checkAfter';
+        return { [key]: [...checkAnswers(context, params.stage), checkRecord(scenario, item, event.answer)] };
+      }),
     },
     delays: {
       questionTime: ({ context }) => (context.settings.timerSeconds ?? 0) * 1000,
@@ -241,6 +274,8 @@ export function createScenarioMachine(scenario: Scenario) {
       const timeout = { target: abs(...here, 'feedback'), actions: { type: 'recordTimeout', params: { meetingId: m.id } } };
       states[`q${i}`] = {
         initial: 'asking',
+        // A question held out for the check is not asked in play: the run passes straight on.
+        always: { guard: { type: 'heldOut', params: { questionId: q.id } }, target: next },
         entry: { type: 'enterQuestion', params: { questionId: q.id } },
         exit: 'leaveQuestion',
         states: {
@@ -313,10 +348,11 @@ export function createScenarioMachine(scenario: Scenario) {
         outcome: {
           tags: ['outcome'],
           on: {
-            'outcome.continue': nexts.map((next) => ({
-              guard: { type: 'lastMoveLeadsTo', params: { next } },
-              target: next === 'end' ? abs('concluding') : abs(meetingState(next)),
-            })),
+            'outcome.continue': nexts.flatMap((next) => {
+              const guard = { type: 'lastMoveLeadsTo', params: { next } };
+              if (next !== 'end') return [{ guard, target: abs(meetingState(next)) }];
+              return [{ guard: and([guard, 'checkAsked']), target: abs('checkAfter') }, { guard, target: abs('concluding') }];
+            }),
           },
         },
       },
@@ -329,6 +365,7 @@ export function createScenarioMachine(scenario: Scenario) {
   return machineSetup.createMachine({
     id: MACHINE_ID,
     context: ({ input }) => ({
+      ...(checkOn(input.settings) ? { check: checkPlan(scenario, input.seed), checkBefore: [], checkAfter: [] } : {}),
       scenarioId: scenario.id,
       seed: input.seed,
       settings: input.settings,
@@ -345,8 +382,10 @@ export function createScenarioMachine(scenario: Scenario) {
     }),
     initial: 'briefing',
     states: {
-      briefing: { tags: ['briefing'], on: { 'run.begin': abs(meetingState(scenario.start)) } },
+      briefing: { tags: ['briefing'], on: { 'run.begin': [{ guard: 'checkAsked', target: abs('checkBefore') }, { target: abs(meetingState(scenario.start)) }] } },
+      checkBefore: checkState('before', abs(meetingState(scenario.start))),
       ...meetingStates,
+      checkAfter: checkState('after', abs('concluding')),
       concluding: {
         always: scenario.endings.map((e) => ({
           guard: { type: 'endingApplies', params: { endingId: e.id } },
@@ -367,8 +406,31 @@ export function createScenarioMachine(scenario: Scenario) {
       answers: context.answers,
       moves: context.moves,
       predictions: context.predictions,
+      check: context.check ? checkResult(scenario, context.check, context.checkBefore ?? [], context.checkAfter ?? []) : null,
     }),
   });
+}
+
+/** The check's answers at one stage so far. */
+function checkAnswers(context: RunContext, stage: CheckStage): CheckRecord[] {
+  return (stage === 'before' ? context.checkBefore : context.checkAfter) ?? [];
+}
+
+/** The check item on screen at a stage (the next one not answered), or null when the stage is done. */
+export function checkItemNow(context: RunContext, stage: CheckStage) {
+  return context.check?.[stage][checkAnswers(context, stage).length] ?? null;
+}
+
+/**
+ * One stage of the check: an item at a time, no feedback (it measures, it does not teach), no
+ * timer and no hints; when the last item is answered the run goes on to `then`.
+ */
+function checkState(stage: CheckStage, then: string) {
+  return {
+    tags: ['check', `check-${stage}`],
+    always: { guard: { type: 'checkStageDone', params: { stage } }, target: then },
+    on: { 'check.submit': { guard: { type: 'isCheckAnswerValid', params: { stage } }, actions: { type: 'recordCheck', params: { stage } } } },
+  };
 }
 
 export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;

@@ -46,6 +46,16 @@ function runActions(run: RunView): ScreenAction[] {
     case 'opening':
       out.push(act('continue', { type: 'meeting.continue' }));
       break;
+    case 'check': {
+      // The learning-gain check: like a question, but only the options its item shows.
+      const item = run.check;
+      if (!item) break;
+      const cq = item.question;
+      if (cq.type === 'choice' || cq.type === 'who-said') out.push(...item.shown.map((id) => act(`check:${id}`, { type: 'check.submit', answer: { optionId: id } })));
+      else if (cq.type === 'true-false') out.push(act('check:true', { type: 'check.submit', answer: { value: true } }), act('check:false', { type: 'check.submit', answer: { value: false } }));
+      else out.push(act('check-submit', { type: 'check.submit', answer: correctAnswer(cq) }));
+      break;
+    }
     case 'question':
       if (!q) break;
       if (run.paused) {

@@ -17,6 +17,10 @@
 // each prediction step (a timeout bit where the timer runs, then 3 bits per party present: the
 // reaction's place on the scale). Format 1 codes, made before predictions existed, still decode:
 // their layout is format 2's without the predictions bit, and their runs have no predictions.
+//
+// Format 3 adds a check bit to the settings (the learning-gain check, src/engine/check.ts) and,
+// with it on, a decision per check item answered: the answer in content order like a question's.
+// Format 2 codes, made before the check, decode as runs without it.
 import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
 import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../content/schema';
@@ -25,18 +29,19 @@ import { t } from '../i18n';
 import type { Answer } from '../engine/answers';
 import { startRun, type Run, type RunRecord } from '../engine/run';
 import { reactionsNow } from '../engine/reactions';
-import { currentMeetingId, findMove, predictionsOn, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
+import { checkItemNow, checkOn, currentMeetingId, findMove, predictionsOn, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
 import { findQuestion } from '../engine/stats';
+import { CHECK_ITEMS } from '../engine/check';
 import { checkRecord, RunRecordSchema } from '../persistence/runSave';
 import { ALPHABET, ALPHABET_INDEX, BASE64URL, fromBase64url, toBase64url } from '../encoding/base64url';
 
 /** The brand letter every code starts with. */
 export const CODE_BRAND = 'E';
 /** The payload format this build writes; it reads this one and READ_FORMATS. Any other came from another version of Envoy. */
-export const CODE_FORMAT = '2';
+export const CODE_FORMAT = '3';
 export const CODE_PREFIX = CODE_BRAND + CODE_FORMAT;
-/** Formats this build decodes: the current one and format 1 (before predictions). */
-export const READ_FORMATS = ['1', CODE_FORMAT] as const;
+/** Formats this build decodes: the current one, format 2 (before the check) and format 1 (before predictions). */
+export const READ_FORMATS = ['1', '2', CODE_FORMAT] as const;
 export type CodeFormat = (typeof READ_FORMATS)[number];
 const REACTION_BITS = 3;
 /** Longer than any code this format can produce for a valid run, so anything longer is rejected unread. */
@@ -278,6 +283,7 @@ export function encodeRunCode(content: Content, record: RunRecord, format: CodeF
   if (format === '1' && (!predictionsOn(record.settings) || record.events.some((e) => e.type === 'prediction.submit'))) {
     throw new Error('cannot make a format 1 replay code of a run with predictions or with predictions off');
   }
+  if (format !== CODE_FORMAT && checkOn(record.settings)) throw new Error(`cannot make a format ${format} replay code of a run with the check on`);
   const scenario = content.scenarios[record.scenarioId]!;
   const { settings } = record;
 
@@ -298,7 +304,10 @@ export function encodeRunCode(content: Content, record: RunRecord, format: CodeF
       if (event.type === 'answer.hint') pendingHint = true;
       else if (event.type === 'timer.pause') paused = true;
       else if (event.type === 'timer.resume') paused = false;
-      else if (event.type === 'move.choose') {
+      else if (event.type === 'check.submit') {
+        const item = checkItemNow(before.context, before.hasTag('check-before') ? 'before' : 'after')!;
+        writeAnswer(decisions, findQuestion(scenario, item.questionId)!, event.answer);
+      } else if (event.type === 'move.choose') {
         const meeting = scenario.meetings.find((m) => m.id === currentMeetingId(before))!;
         decisions.write(meeting.moves.findIndex((mv) => mv.id === event.moveId), widthFor(meeting.moves.length));
       } else if (before.hasTag('predicting')) {
@@ -314,7 +323,7 @@ export function encodeRunCode(content: Content, record: RunRecord, format: CodeF
         if (timerPossible(settings)) decisions.bit(event.type === 'timer.expire');
         if (event.type === 'answer.submit') writeAnswer(decisions, q, event.answer);
       }
-      if (event.type === 'move.choose' || event.type === 'answer.submit' || event.type === 'prediction.submit' || event.type === 'timer.expire') {
+      if (event.type === 'move.choose' || event.type === 'answer.submit' || event.type === 'prediction.submit' || event.type === 'check.submit' || event.type === 'timer.expire') {
         count++;
         tail = 0;
         pendingHint = false;
@@ -326,7 +335,7 @@ export function encodeRunCode(content: Content, record: RunRecord, format: CodeF
   }
 
   // Payload layout: scenario id, content version, seed, timer (bit + seconds), hints bit,
-  // predictions bit (format 2), decision count, the decisions, then what happened after the last one: continues (2 bits), a
+  // predictions bit (format 2 on), check bit (format 3), decision count, the decisions, then what happened after the last one: continues (2 bits), a
   // hint on the question now shown, and a pause still on.
   const w = new BitWriter();
   w.text(record.scenarioId);
@@ -336,6 +345,7 @@ export function encodeRunCode(content: Content, record: RunRecord, format: CodeF
   if (settings.timerSeconds !== null) w.uint(settings.timerSeconds);
   w.bit(settings.hintsEnabled);
   if (format !== '1') w.bit(predictionsOn(settings));
+  if (format === CODE_FORMAT) w.bit(checkOn(settings));
   w.uint(count);
   w.append(decisions);
   w.write(tail, 2);
@@ -400,8 +410,10 @@ function decode(content: Content, input: string): DecodedRun {
     const hintsEnabled = r.bit();
     // Absent means on: a record that never set it decodes as it was.
     const predictions = format === '1' || r.bit();
+    // Absent means off: codes before format 3 had no check.
+    const check = format === CODE_FORMAT && r.bit();
     count = r.uint();
-    header = { scenarioId, contentVersion, seed, settings: { timerSeconds, hintsEnabled, ...(predictions ? {} : { predictions: false }) } };
+    header = { scenarioId, contentVersion, seed, settings: { timerSeconds, hintsEnabled, ...(predictions ? {} : { predictions: false }), ...(check ? { check: true } : {}) } };
   } catch (e) {
     if (e instanceof Malformed) return fail('damaged', MESSAGES.damaged);
     throw e;
@@ -412,7 +424,8 @@ function decode(content: Content, input: string): DecodedRun {
   if (content.versions[header.scenarioId] !== header.contentVersion) return fail('scenario-changed', MESSAGES.changed(scenario.title));
   const headerCheck = RunRecordSchema.safeParse({ ...header, events: [] });
   if (!headerCheck.success) return fail('damaged', MESSAGES.damaged);
-  if (count > scenario.maxDecisions + DECISION_SLACK) {
+  // The check's items (before and after) are decisions beyond those of play.
+  if (count > scenario.maxDecisions + DECISION_SLACK + (checkOn(header.settings) ? 2 * CHECK_ITEMS : 0)) {
     return fail('does-not-fit', MESSAGES.doesNotFit(scenario.title, t('code.why.tooManyDecisions', { count })));
   }
 
@@ -457,7 +470,13 @@ function rebuild(scenario: Scenario, settings: RunSettings, run: Run, r: BitRead
   for (let k = 0; k < count; k++) {
     if (!toDecision()) return t('code.why.afterEnd', { number: k + 1 });
     const snapshot = run.getSnapshot();
-    if (snapshot.hasTag('question')) {
+    if (snapshot.hasTag('check')) {
+      const item = checkItemNow(snapshot.context, snapshot.hasTag('check-before') ? 'before' : 'after');
+      const q = item && findQuestion(scenario, item.questionId);
+      if (!q) return t('code.why.unknownQuestion', { number: k + 1 });
+      const answer = readAnswer(r, q);
+      if (!answer || !sendTaken(run, { type: 'check.submit', answer })) return t('code.why.notAnAnswer', { number: k + 1 });
+    } else if (snapshot.hasTag('question')) {
       const q = findQuestion(scenario, snapshot.context.questionId ?? '');
       if (!q) return t('code.why.unknownQuestion', { number: k + 1 });
       const hint = hintPossible(settings, q) ? r.bit() : false;

@@ -1,8 +1,8 @@
 // Shared test helpers: the real content from disk, and a run driven by a strategy.
 import { loadContent, type Content } from '../../src/content/loader';
 import { migrateScenario } from '../../src/content/migrate';
-import type { Scenario } from '../../src/content/schema';
-import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
+import type { Question, Scenario } from '../../src/content/schema';
+import { correctAnswer, representativeAnswers, type Answer } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
 import { representativePredictions } from '../../src/engine/reactions';
 import { startRun, type Run } from '../../src/engine/run';
@@ -76,6 +76,15 @@ export interface Strategy {
   move(unlocked: string[], step: number): string;
   /** Index into representativePredictions (0 = all right, 1 = all wrong); all right when absent. */
   predict?(moveId: string, step: number): number;
+  /** 0 = right, 1 = wrong, for a learning-gain check item; right when absent. */
+  check?(questionId: string, stage: 'before' | 'after'): number;
+}
+
+/** A right (0) or wrong (1) answer to a check item, among the options the item shows. */
+export function checkItemAnswer(q: Question, shown: readonly string[], which: number): Answer {
+  if (which === 0) return correctAnswer(q);
+  if (q.type === 'choice' || q.type === 'who-said') return { optionId: shown.find((id) => !q.options.find((o) => o.id === id)!.correct)! };
+  return representativeAnswers(q)[1]!;
 }
 
 export const informed: Strategy = { answer: () => 0, move: (ids) => ids[0]! };
@@ -92,6 +101,11 @@ export function playThrough(content: Content, scenario: Scenario, run: Run, stra
       case 'opening':
         run.send({ type: 'meeting.continue' });
         break;
+      case 'check': {
+        const c = view.check!;
+        run.send({ type: 'check.submit', answer: checkItemAnswer(c.question, c.shown, strategy.check?.(c.question.id, c.stage) ?? 0) });
+        break;
+      }
       case 'question': {
         const q = view.question!;
         const answers = representativeAnswers(q);
