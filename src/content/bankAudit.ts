@@ -35,6 +35,8 @@ export const BANK_RULES = [
   'kinds',
   /** 9: the game's own voice calls Kosovo a state or Serbia's province, or states a contested claim as fact. */
   'own-voice',
+  /** Issue 14 item 1: a reaction rests on a passage where the reacting party speaks or acts. */
+  'reaction-speaker',
 ] as const;
 export type BankRule = (typeof BANK_RULES)[number];
 
@@ -343,6 +345,22 @@ export function checkBank(content: Content): BankFinding[] {
   }
   // 9. own voice
   for (const e of checkOwnVoice(content)) findings.push({ ...e, rule: 'own-voice', severity: 'error' });
+  // A reaction is the party's own: its evidence must be a passage where that party speaks or is
+  // reported acting, not another party's or a commentator's view of it.
+  for (const scenarioId of allScenarios(content)) {
+    const scenario = content.scenarios[scenarioId]!;
+    scenario.meetings.forEach((m, mi) =>
+      m.moves.forEach((mv, vi) =>
+        mv.reactions?.forEach((r, ri) => {
+          const passages = passagesOf(content, r.evidence);
+          if (passages.length && !passages.some(({ source, passage }) => partiesSpeaking(source, passage).includes(r.party))) {
+            const speakers = [...new Set(passages.flatMap(({ source, passage }) => partiesSpeaking(source, passage)))];
+            add('reaction-speaker', 'error', content.files[scenarioId] ?? scenarioId, mv.id, `meetings.${mi}.moves.${vi}.reactions.${ri}.evidence`, `${r.party}'s reaction rests on a passage where ${speakers.length ? `only ${speakers.join(', ')} speak(s) or act(s)` : 'the report narrates'}: quote ${r.party}'s own words or reported actions`);
+          }
+        }),
+      ),
+    );
+  }
   return findings;
 }
 

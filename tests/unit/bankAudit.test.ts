@@ -203,6 +203,25 @@ describe('bank checks on synthetic content', () => {
   });
 });
 
+describe('reactions rest on the party\'s own words or actions', () => {
+  it('a reaction quoting a passage where only another party speaks is refused; its own passage passes', () => {
+    const content = structuredClone(realContent());
+    const id = content.scenarioOrder.find((sid) => content.scenarios[sid]!.meetings.some((m) => m.moves.some((mv) => mv.reactions?.length)))!;
+    const scenario = content.scenarios[id]!;
+    const source = content.sources[scenario.source]!;
+    const move = scenario.meetings.flatMap((m) => m.moves).find((mv) => mv.reactions?.length)!;
+    const reaction = move.reactions![0]!;
+    const speaks = (pid: string, p: (typeof source.passages)[number]) => p.speakers.some((sp) => sp === pid || source.people.find((x) => x.id === sp)?.party === pid);
+    const other = source.passages.find((p) => p.speakers.length && !speaks(reaction.party, p))!;
+    expect(checkBank(content).filter((f) => f.rule === 'reaction-speaker')).toEqual([]);
+    reaction.evidence = { source: source.id, quote: other.text };
+    const found = checkBank(content).filter((f) => f.rule === 'reaction-speaker');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.field).toMatch(/reactions\.0\.evidence$/);
+    expect(found[0]!.message).toContain(reaction.party);
+  });
+});
+
 describe('the shipped content', () => {
   it('passes every enforced bank rule', () => {
     const blocking = checkBank(realContent()).filter(isBlocking);
