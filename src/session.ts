@@ -15,6 +15,7 @@ import type { RunEvent, RunResult, RunSettings } from './engine/scenarioMachine'
 import { clearRunSave, readRunSave, SAVE_KEY, writeRunSave } from './persistence/runSave';
 import type { KeyValueStore } from './persistence/storage';
 import { runSettingsFor, type ClassSettings } from './classroom/classLink';
+import { checkPairNames, leaderOf, pairMachine, readPairNames, writePairNames, type PairDecision, type PairEvent, type PairNames } from './classroom/pair';
 
 /** Commands the session itself handles before telling the app machine. */
 export type SessionCommand =
@@ -23,7 +24,15 @@ export type SessionCommand =
   | { type: 'watch.code'; code: string }
   | { type: 'watch.step' };
 
-export type SessionEvent = AppEvent | RunEvent | SessionCommand;
+export type SessionEvent = AppEvent | RunEvent | SessionCommand | PairEvent;
+
+/** Playing in pairs, what the screens show: the names, whose turn it is, and the proposal awaiting the other's confirmation. */
+export interface PairView {
+  players: PairNames | null;
+  /** The player who proposes this decision (0: first name); the other confirms. */
+  leader: 0 | 1;
+  proposal: PairDecision | null;
+}
 
 export interface SessionOptions {
   content: Content;
@@ -49,6 +58,10 @@ const isRunEvent = (event: SessionEvent): event is RunEvent => RUN_EVENT_PREFIXE
 
 export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null, onUnhandled = (problem) => console.error(problem) }: SessionOptions) {
   const app = createActor(appMachine).start();
+  const pairs = classSettings?.pairs === true;
+  /** The confirmation step of a pair (src/classroom/pair.ts): beside the run, never in its log. */
+  const pair = createActor(pairMachine).start();
+  pair.subscribe(() => notify());
   const listeners = new Set<() => void>();
   let run: Run | null = null;
   let stopWatchingRun: (() => void) | null = null;
@@ -65,11 +78,18 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
 
   const notice = (message: string) => app.send({ type: 'notice.show', message });
 
+  /** A proposal the run can no longer take (a timer ran out, the run ended) is dropped. */
+  const dropStaleProposal = () => {
+    const proposal = pair.getSnapshot().context.proposal;
+    if (proposal && !(run && run.getSnapshot().status === 'active' && run.getSnapshot().can(proposal))) pair.send({ type: 'pair.cancel' });
+  };
+
   const endRun = () => {
     stopWatchingRun?.();
     stopWatchingRun = null;
     run?.stop();
     run = null;
+    dropStaleProposal();
   };
 
   const adopt = (next: Run) => {
@@ -87,6 +107,7 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
         // A failed write is reported once by the store; the run goes on in memory.
         writeRunSave(store, next);
       }
+      dropStaleProposal();
       notify();
     });
     stopWatchingRun = () => sub.unsubscribe();
@@ -214,6 +235,17 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
         return snapshot.can(event) && !!watch && watch.run.getSnapshot().status === 'active';
       case 'briefing.start':
         return snapshot.can(event) && !!snapshot.context.scenarioId;
+      case 'pair.names':
+        return snapshot.can(event) && checkPairNames(event.names.first, event.names.second).ok;
+      case 'pair.propose':
+        return pairs && snapshot.matches('negotiation') && !!run && pair.getSnapshot().can(event) && run.getSnapshot().can(event.decision);
+      case 'pair.agree': {
+        const proposal = pair.getSnapshot().context.proposal;
+        return snapshot.matches('negotiation') && !!run && !!proposal && run.getSnapshot().can(proposal);
+      }
+      case 'pair.disagree':
+      case 'pair.cancel':
+        return snapshot.matches('negotiation') && pair.getSnapshot().can(event);
       default:
         break;
     }
@@ -253,7 +285,16 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
       return version;
     },
     boot() {
-      app.send({ type: 'content.loaded', canResume: store.get(SAVE_KEY) !== null });
+      app.send({ type: 'content.loaded', canResume: store.get(SAVE_KEY) !== null, pairs, players: pairs ? readPairNames(store) : null });
+    },
+    /** Playing in pairs: the names, whose turn it is and the proposal on the table; null when playing alone. */
+    get pair(): PairView | null {
+      if (!pairs) return null;
+      return {
+        players: app.getSnapshot().context.players,
+        leader: leaderOf(run?.record.events ?? []),
+        proposal: pair.getSnapshot().context.proposal,
+      };
     },
     /** Whether an event would do something now (see `send`). */
     can,
@@ -271,6 +312,7 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
         history: screen === 'history' ? readHistory(store).entries : [],
         lastCode: screen === 'debrief' ? lastCode : null,
         watch: watch ? { step: watch.step, total: watch.record.events.length } : null,
+        pair: pairs && screen === 'negotiation' ? { proposal: pair.getSnapshot().context.proposal } : null,
       });
     },
     /**
@@ -287,6 +329,24 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
       if (event.type === 'watch.code') return openWatch(event.code);
       if (event.type === 'watch.step') return stepWatch();
       if (event.type === 'watch.takeover') return takeOver();
+      if (event.type === 'pair.agree') {
+        // The second confirmation: the decision both agreed on is what the run logs and plays.
+        const proposal = pair.getSnapshot().context.proposal!;
+        pair.send(event);
+        run!.send(proposal);
+        return;
+      }
+      if (event.type === 'pair.propose' || event.type === 'pair.disagree' || event.type === 'pair.cancel') {
+        pair.send(event);
+        return;
+      }
+      if (event.type === 'pair.names') {
+        const checked = checkPairNames(event.names.first, event.names.second);
+        if (!checked.ok) return;
+        writePairNames(store, checked.names);
+        app.send({ type: 'pair.names', names: checked.names });
+        return;
+      }
       if (isRunEvent(event)) {
         run?.send(event);
         return;
@@ -322,6 +382,7 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     dispose() {
       endRun();
       endWatch();
+      pair.stop();
       app.stop();
       listeners.clear();
     },

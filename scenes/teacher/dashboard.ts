@@ -48,7 +48,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
     return h(
       'tr',
       { 'data-student': st.name },
-      h('th', { scope: 'row', class: 'student-name' }, st.name),
+      h('th', { scope: 'row', class: 'student-name' }, st.name, st.partner === null ? '' : h('span', { class: 'meta', 'data-partner': st.partner }, ` ${tt('dash.withPartner', { partner: st.partner })}`)),
       manyClasses ? h('td', {}, st.classLabel) : null,
       h('td', { 'data-ending': r.endingId }, r.endingTitle, r.attempts > 1 ? h('span', { class: 'meta' }, ` ${tt('dash.attempts', { count: r.attempts })}`) : ''),
       h('td', { class: 'num', 'data-right': `${r.right}/${r.total}` }, tt('dash.right', { right: r.right, total: r.total })),
@@ -133,7 +133,7 @@ function resultsView(content: Content, d: Dashboard, actions: HTMLElement): HTML
           h(
             'tr',
             { 'data-student': st.name },
-            h('th', { scope: 'row', class: 'student-name' }, st.name),
+            h('th', { scope: 'row', class: 'student-name' }, st.name, st.partner === null ? '' : h('span', { class: 'meta', 'data-partner': st.partner }, ` ${tt('dash.withPartner', { partner: st.partner })}`)),
             h('td', {}, st.classLabel || tt('dash.none')),
             h('td', {}, d.scenarios.filter((s) => st.scenarios[s.id]).map((s) => s.title).join(', ') || tt('dash.none')),
             h('td', { class: 'meta' }, st.source),

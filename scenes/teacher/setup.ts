@@ -17,6 +17,8 @@ interface SetupState {
   hints: boolean;
   /** Whether students predict each party's reaction to a move before its outcome (on by default). */
   predictions: boolean;
+  /** Whether students play in pairs (two names, each move and prediction confirmed by both). */
+  pairs: boolean;
   seedMode: 'per-student' | 'fixed';
   seed: number;
   label: string;
@@ -30,6 +32,7 @@ export function settingsOf(state: SetupState): ClassSettings {
     timer: state.timer,
     hints: state.hints,
     ...(state.predictions ? {} : { predictions: false }),
+    ...(state.pairs ? { pairs: true } : {}),
     seed: state.seedMode === 'per-student' ? 'per-student' : state.seed,
     label: state.label.trim().slice(0, MAX_LABEL_LENGTH),
   };
@@ -43,6 +46,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     timer: 'off',
     hints: true,
     predictions: true,
+    pairs: false,
     seedMode: 'per-student',
     seed: randomSeed(),
     label: '',
@@ -139,6 +143,19 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('p', { class: 'meta', id: 'predictions-help' }, tt('setup.predictionsHelp')),
   );
 
+  const pairsField = h(
+    'fieldset',
+    { class: 'setup-field' },
+    h('legend', {}, tt('setup.pairs')),
+    h(
+      'label',
+      { class: 'check', for: 'pairs' },
+      h('input', { type: 'checkbox', id: 'pairs', 'aria-describedby': 'pairs-help', checked: state.pairs, onchange: (e: Event) => ((state.pairs = (e.target as HTMLInputElement).checked), update()) }),
+      tt('setup.pairsOn'),
+    ),
+    h('p', { class: 'meta', id: 'pairs-help' }, tt('setup.pairsHelp')),
+  );
+
   const seedInput = h('input', {
     type: 'number',
     id: 'seed-number',
@@ -197,6 +214,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
       h('li', {}, tt('setup.summary.timer', { timer: timerText })),
       h('li', {}, tt('setup.summary.hints', { hints: tt(s.hints ? 'setup.on' : 'setup.off') })),
       h('li', {}, tt('setup.summary.predictions', { predictions: tt(s.predictions === false ? 'setup.off' : 'setup.predictionsAsked') })),
+      h('li', {}, tt('setup.summary.pairs', { pairs: tt(s.pairs ? 'setup.pairsYes' : 'setup.pairsNo') })),
       h('li', {}, tt('setup.summary.seed', { seed: s.seed === 'per-student' ? tt('setup.seedEach') : tt('setup.seedSame', { seed: s.seed }) })),
       h('li', {}, tt('setup.summary.label', { label: s.label || tt('setup.summary.noLabel') })),
     );
@@ -230,7 +248,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('h1', { id: 'screen-heading', tabindex: '-1' }, tt('setup.heading')),
     h('p', { class: 'lead' }, tt('setup.intro')),
     h('fieldset', { class: 'setup-field' }, h('legend', {}, tt('setup.scenarios')), h('p', { class: 'meta' }, tt('setup.scenariosHelp')), list, moved),
-    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, predictionsField, seedField)),
+    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, predictionsField, pairsField, seedField)),
     labelField,
   );
   const linkSection = h(

@@ -15,6 +15,7 @@ import { negotiationScreen } from './screens/negotiation';
 import { selectScreen } from './screens/select';
 import { settingsScreen } from './screens/settings';
 import { titleScreen } from './screens/title';
+import { playersScreen } from './screens/players';
 import type { Screen, ScreenContext } from './screens/types';
 
 const SCREENS: Record<string, Screen> = {
@@ -27,6 +28,7 @@ const SCREENS: Record<string, Screen> = {
   history: historyScreen,
   compare: compareScreen,
   watch: watchScreen,
+  players: playersScreen,
 };
 
 /** Watch mode plays back one step this often (ms) while playing. */
@@ -43,7 +45,7 @@ function screenKey(session: Session, locale: string): string {
   const name = screenName(session);
   const view = name === 'negotiation' || name === 'debrief' || name === 'watch' ? session.runView() : null;
   const { notices, watchPlaying } = session.app.getSnapshot().context;
-  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.prediction?.moveId, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join()].join('|');
+  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.prediction?.moveId, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join(), JSON.stringify(session.pair?.proposal ?? null)].join('|');
 }
 
 export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {

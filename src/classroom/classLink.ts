@@ -10,6 +10,9 @@
 // or "n" (off); seed is "p" (one per student) or a decimal number; label is the UTF-8 class label
 // in base64url (empty for none). Format 1, written before predictions, is format 2 without the
 // predictions field; it is still read, with predictions on.
+// Format 3 is format 2 with one more field, the class's modes: a letter per mode that is on, in
+// alphabetical order ("p": play in pairs). A link with no mode on is still written as format 2, so
+// links that use nothing new read in builds that came before the modes.
 import * as z from 'zod';
 import type { Content } from '../content/loader';
 import type { Scenario } from '../content/schema';
@@ -18,9 +21,14 @@ import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../encoding/
 import { t } from '../i18n';
 
 export const CLASS_PARAM = 'class';
+/** The format written when no mode is on. */
 export const CLASS_FORMAT = '2';
+/** The format written when a mode is on (see above). */
+export const CLASS_FORMAT_MODES = '3';
 /** Formats still read, with the number of dot-separated fields each has. */
-const FIELDS_BY_FORMAT: Record<string, number> = { '1': 6, '2': 7 };
+const FIELDS_BY_FORMAT: Record<string, number> = { '1': 6, '2': 7, '3': 8 };
+/** Each mode's letter in the modes field. */
+const MODE_LETTERS = { pairs: 'p' } as const;
 export const MAX_LABEL_LENGTH = 60;
 /** More scenario ids than any class needs: a link with more is cut to this many. */
 export const MAX_CLASS_SCENARIOS = 20;
@@ -49,6 +57,11 @@ export const classSettingsShape = () => ({
   predictions: z.boolean().optional(),
   seed: SeedSchema,
   label: z.string().max(MAX_LABEL_LENGTH),
+  /**
+   * true: students play in pairs (two names at the start, each move and prediction confirmed by
+   * both); absent means alone, so settings written before pairs read as they were.
+   */
+  pairs: z.boolean().optional(),
 });
 
 /** The settings as a whole, for files that carry them (a results file): structure only, no content. */
@@ -121,6 +134,13 @@ export function checkClassSettings(content: Content, raw: Partial<Record<keyof C
       if (predictions.data === false) settings.predictions = false;
     } else problems.push(t('classLink.predictionsUnreadable'));
   }
+  if (raw.pairs !== undefined) {
+    const pairs = z.boolean().safeParse(raw.pairs);
+    // Only "on" is kept: alone is the default, and absent means alone.
+    if (pairs.success) {
+      if (pairs.data) settings.pairs = true;
+    } else problems.push(t('classLink.pairsUnreadable'));
+  }
   if (raw.seed !== undefined) {
     const seed = SeedSchema.safeParse(raw.seed);
     if (seed.success) settings.seed = seed.data;
@@ -145,14 +165,16 @@ export function encodeClassParam(settings: ClassSettings): string {
   const checked = ClassSettingsSchema.safeParse({ ...settings, label: cleanLabel(settings.label) });
   if (!checked.success) throw new RangeError(`these class settings cannot be put in a link: ${checked.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
   const s = checked.data;
+  const modes = s.pairs ? MODE_LETTERS.pairs : '';
   return [
-    CLASS_FORMAT,
+    modes ? CLASS_FORMAT_MODES : CLASS_FORMAT,
     s.scenarios.join('_'),
     TIMER_CODE[s.timer],
     s.hints ? 'h' : 'n',
     s.predictions === false ? 'n' : 'y',
     s.seed === 'per-student' ? 'p' : String(s.seed),
     toBase64url(utf8Encode(s.label)),
+    ...(modes ? [modes] : []),
   ].join('.');
 }
 
@@ -162,6 +184,7 @@ export function decodeClassParam(content: Content, value: string): ClassRead {
   const unreadable = (why: string): ClassRead => ({ settings: defaults, problems: [why] });
   if (typeof value !== 'string' || value.length > MAX_CLASS_PARAM_LENGTH) return unreadable(t('classLink.tooLong'));
   const parts = value.trim().split('.');
+  const problems: string[] = [];
   const format = parts[0] ?? '';
   if (!Object.hasOwn(FIELDS_BY_FORMAT, format)) {
     return unreadable(/^\d+$/.test(format) ? t('classLink.otherVersion', { format }) : t('classLink.unreadable'));
@@ -169,8 +192,11 @@ export function decodeClassParam(content: Content, value: string): ClassRead {
   if (parts.length !== FIELDS_BY_FORMAT[format]) return unreadable(t('classLink.incomplete'));
   // Format 1 had no predictions field: its links keep predictions on.
   if (format === '1') parts.splice(4, 0, 'y');
-  const [, ids, timerCode, hintsCode, predictionsCode, seedCode, labelCode] = parts as [string, string, string, string, string, string, string];
+  const [, ids, timerCode, hintsCode, predictionsCode, seedCode, labelCode, modesCode = ''] = parts as [string, string, string, string, string, string, string, string?];
   const raw: Partial<Record<keyof ClassSettings, unknown>> = {};
+  const unknownModes = modesCode.replace(new RegExp(`[${Object.values(MODE_LETTERS).join('')}]`, 'g'), '');
+  if (unknownModes) problems.push(t('classLink.unknownModes', { modes: unknownModes.slice(0, 16) }));
+  if (modesCode.includes(MODE_LETTERS.pairs)) raw.pairs = true;
   raw.predictions = predictionsCode === 'y' ? true : predictionsCode === 'n' ? false : predictionsCode;
   raw.scenarios = ids === '' ? [] : ids.split('_');
   raw.timer = TIMER_BY_CODE.get(timerCode) ?? timerCode;
@@ -179,7 +205,8 @@ export function decodeClassParam(content: Content, value: string): ClassRead {
   const labelBytes = fromBase64url(labelCode);
   const label = labelBytes ? utf8Decode(labelBytes) : null;
   raw.label = label ?? 0; // not a string: reported as unreadable
-  return checkClassSettings(content, raw);
+  const checked = checkClassSettings(content, raw);
+  return { settings: checked.settings, problems: [...checked.problems, ...problems] };
 }
 
 /**

@@ -47,6 +47,8 @@ export interface StudentScenario {
 
 export interface StudentRow {
   name: string;
+  /** Playing in pairs, the student they played with (the same runs count for both); else null. */
+  partner: string | null;
   classLabel: string;
   source: string;
   /** Keyed by scenario id, for the scenarios the student finished. */
@@ -258,15 +260,22 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
       continue;
     }
     const file: ResultsFile = parsed.results;
-    const key = `${keyOf(file.name)}\u0000${keyOf(file.classLabel)}`;
-    const firstSource = seen.get(key);
-    if (firstSource !== undefined) {
+    // A pair's file counts for both players: a row each, the same runs (each name checked on its own).
+    const names = file.partner === undefined ? [file.name] : [file.name, file.partner];
+    const fresh: string[] = [];
+    for (const name of names) {
+      const key = `${keyOf(name)}\u0000${keyOf(file.classLabel)}`;
+      const firstSource = seen.get(key);
+      if (firstSource === undefined) {
+        fresh.push(name);
+        continue;
+      }
       const reason = file.classLabel
-        ? tt('dash.problem.duplicateInClass', { name: file.name, label: file.classLabel, source: firstSource })
-        : tt('dash.problem.duplicate', { name: file.name, source: firstSource });
-      problems.push({ source, name: file.name, reason });
-      continue;
+        ? tt('dash.problem.duplicateInClass', { name, label: file.classLabel, source: firstSource })
+        : tt('dash.problem.duplicate', { name, source: firstSource });
+      problems.push({ source, name, reason });
     }
+    if (fresh.length === 0) continue;
 
     const latest = new Map<string, { answers: readonly AnswerRecord[]; row: StudentScenario }>();
     let rejected: string | null = null;
@@ -283,15 +292,18 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
       problems.push({ source, name: file.name, reason: rejected });
       continue;
     }
-    seen.set(key, source);
-    const row: StudentRow = { name: file.name, classLabel: file.classLabel, source, scenarios: {} };
-    for (const [scenarioId, entry] of latest) {
-      row.scenarios[scenarioId] = entry.row;
-      const list = counted.get(scenarioId) ?? [];
-      list.push(entry);
-      counted.set(scenarioId, list);
+    for (const name of fresh) {
+      seen.set(`${keyOf(name)}\u0000${keyOf(file.classLabel)}`, source);
+      const partner = names.length === 2 ? names.find((n) => n !== name)! : null;
+      const row: StudentRow = { name, partner, classLabel: file.classLabel, source, scenarios: {} };
+      for (const [scenarioId, entry] of latest) {
+        row.scenarios[scenarioId] = entry.row;
+        const list = counted.get(scenarioId) ?? [];
+        list.push(entry);
+        counted.set(scenarioId, list);
+      }
+      students.push(row);
     }
-    students.push(row);
   }
 
   const order = [...content.scenarioOrder, ...Object.keys(content.scenarios).filter((id) => !content.scenarioOrder.includes(id))];
@@ -333,11 +345,13 @@ export function dashboardCsv(dashboard: Dashboard): string {
     tt('dash.csvCol.asked'),
     tt('dash.csvCol.attempts'),
     ...dashboard.parties.map((p) => tt('dash.csvCol.understanding', { party: partyName(p) })),
+    // Last, so the columns before it keep their places: the same runs count for both of a pair.
+    tt('dash.csvCol.partner'),
   ];
   const lines = [csvRow(header)];
   for (const student of dashboard.students) {
     const played = dashboard.scenarios.filter((s) => student.scenarios[s.id]);
-    if (played.length === 0) lines.push(csvRow([student.name, student.classLabel, ...header.slice(2).map(() => null)]));
+    if (played.length === 0) lines.push(csvRow([student.name, student.classLabel, ...header.slice(2, -1).map(() => null), student.partner]));
     for (const summary of played) {
       const r = student.scenarios[summary.id]!;
       lines.push(
@@ -351,6 +365,7 @@ export function dashboardCsv(dashboard: Dashboard): string {
           r.total,
           r.attempts,
           ...dashboard.parties.map((p) => r.understanding[p] ?? null),
+          student.partner,
         ]),
       );
     }

@@ -5,6 +5,7 @@ import { readHistory } from '../replay/history';
 import type { ClassSettings } from './classLink';
 import { makeResults, resultsRunsFromHistory, type MadeResults } from './results';
 
-export function handInResults(store: KeyValueStore, settings: ClassSettings | null, name: string): MadeResults {
-  return makeResults({ name, settings, runs: resultsRunsFromHistory(readHistory(store).entries, settings) });
+/** `partner`: playing in pairs, the second player's name (the runs count for both). */
+export function handInResults(store: KeyValueStore, settings: ClassSettings | null, name: string, partner: string | null = null): MadeResults {
+  return makeResults({ name, partner, settings, runs: resultsRunsFromHistory(readHistory(store).entries, settings) });
 }

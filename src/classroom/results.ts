@@ -31,6 +31,8 @@ const ResultsFileSchema = z.lazy(() =>
     format: z.literal(RESULTS_FORMAT),
     version: z.literal(RESULTS_VERSION),
     name: z.string(),
+    // Playing in pairs: the second player's name (the first is `name`); absent for one student.
+    partner: z.string().optional().catch(undefined),
     classLabel: z.string().max(MAX_LABEL_LENGTH),
     // Informational only (the run codes carry the settings each run was played with): settings
     // that cannot be read are taken as none rather than costing the student their results.
@@ -49,6 +51,8 @@ export interface ResultsFile {
   version: typeof RESULTS_VERSION;
   /** Plain text as the student typed it: always shown as text, never as HTML. */
   name: string;
+  /** Playing in pairs, the second player's name (plain text, like `name`); the runs count for both. */
+  partner?: string;
   classLabel: string;
   /** The class settings the student played under, or null outside a class. Informational only. */
   settings: ClassSettings | null;
@@ -99,14 +103,16 @@ function nameProblem(name: string): string | null {
 export type MadeResults = { ok: true; file: ResultsFile } | { ok: false; message: string };
 
 /** A results file for a student. Fails (with a message for the student) on an empty or long name. */
-export function makeResults(input: { name: string; settings: ClassSettings | null; runs: readonly ResultsRun[] }): MadeResults {
+export function makeResults(input: { name: string; partner?: string | null; settings: ClassSettings | null; runs: readonly ResultsRun[] }): MadeResults {
   const name = cleanName(input.name);
-  if (name === '') return { ok: false, message: t('handin.needName') };
-  if (length(name) > MAX_NAME_LENGTH) return { ok: false, message: t('results.nameTooLong', { max: MAX_NAME_LENGTH }) };
+  const partner = input.partner == null ? null : cleanName(input.partner);
+  if (name === '' || partner === '') return { ok: false, message: t(partner === null ? 'handin.needName' : 'handin.needNames') };
+  if (length(name) > MAX_NAME_LENGTH || length(partner ?? '') > MAX_NAME_LENGTH) return { ok: false, message: t('results.nameTooLong', { max: MAX_NAME_LENGTH }) };
   const file: ResultsFile = {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
     name,
+    ...(partner === null ? {} : { partner }),
     classLabel: cleanLabel(input.settings?.label ?? ''),
     settings: input.settings,
     runs: input.runs.slice(-MAX_RESULTS_RUNS).map((r) => ({ scenarioId: r.scenarioId, code: r.code })),
@@ -175,7 +181,7 @@ function parseFile(text: unknown): ParsedResults {
     return { ok: false, reason: typeof head.version === 'number' ? REASONS.otherVersion(head.version) : REASONS.damaged(t('results.reason.noVersion')) };
   }
   if (typeof head.name !== 'string') return { ok: false, reason: REASONS.noName };
-  const problem = nameProblem(cleanName(head.name));
+  const problem = nameProblem(cleanName(head.name)) ?? (typeof (json as { partner?: unknown }).partner === 'string' ? nameProblem(cleanName((json as { partner: string }).partner)) : null);
   if (problem) return { ok: false, reason: problem };
   const parsed = ResultsFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -190,6 +196,7 @@ function parseFile(text: unknown): ParsedResults {
       format: RESULTS_FORMAT,
       version: RESULTS_VERSION,
       name: cleanName(data.name),
+      ...(data.partner === undefined ? {} : { partner: cleanName(data.partner) }),
       classLabel: cleanLabel(data.classLabel),
       settings: data.settings,
       runs: data.runs.map((r) => ({ scenarioId: r.scenarioId, code: r.code })),

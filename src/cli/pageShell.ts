@@ -49,7 +49,7 @@ function renderHtml(build: () => Element): string {
 export function titleScreenHtml(content: Content | null): string {
   setLocale('en');
   const shown: Content = content ?? { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} };
-  const context = { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false };
+  const context = { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false, pairs: false, players: null };
   const offered = new Map(
     screenActions({ screen: 'title', context, content: shown, scenarioIds: shown.scenarioOrder, run: null, decisions: 0, history: [], lastCode: null, watch: null }).map((a) => [a.id, a.event]),
   );

@@ -6,6 +6,7 @@ import type { Content } from '../content/loader';
 import { correctAnswer } from '../engine/answers';
 import type { RunView } from '../engine/presenter';
 import type { HistoryEntry } from '../replay/history';
+import type { PairDecision } from '../classroom/pair';
 import type { SessionEvent } from '../session';
 import type { AppContext } from './appMachine';
 
@@ -35,9 +36,20 @@ export interface ActionsInput {
   /** The replay code of the finished run on the debrief. */
   lastCode: string | null;
   watch: { step: number; total: number } | null;
+  /** Playing in pairs, in a run: the proposal awaiting the second confirmation, if any. Null alone. */
+  pair?: { proposal: PairDecision | null } | null;
 }
 
 const act = (id: string, event: SessionEvent): ScreenAction => ({ id, event });
+
+/**
+ * Playing in pairs, a move or a prediction is first proposed (the first confirmation), then agreed
+ * or sent back by the other player (the second): the same buttons send a proposal instead.
+ */
+function pairActions(actions: ScreenAction[], pair: { proposal: PairDecision | null }): ScreenAction[] {
+  if (pair.proposal) return [act('pair-agree', { type: 'pair.agree' }), act('pair-disagree', { type: 'pair.disagree' })];
+  return actions.map((a) => (a.event.type === 'move.choose' || a.event.type === 'prediction.submit' ? act(a.id, { type: 'pair.propose', decision: a.event }) : a));
+}
 
 function runActions(run: RunView): ScreenAction[] {
   const out: ScreenAction[] = [];
@@ -107,11 +119,16 @@ export function screenActions(input: ActionsInput): ScreenAction[] {
   switch (screen) {
     case 'title':
       if (context.canResume) out.push(act('resume', { type: 'menu.resume' }));
+      if (context.pairs && context.players) out.push(act('change-players', { type: 'pair.change' }));
       if (content.tutorialId) out.push(act('tutorial', { type: 'scenario.choose', scenarioId: content.tutorialId }));
       out.push(act('play', { type: 'menu.play' }), act('history', { type: 'menu.history' }), act('settings', { type: 'menu.settings' }));
       break;
     case 'settings':
       out.push(act('back', { type: 'nav.back' }));
+      break;
+    case 'players':
+      // The screen sends the names typed; these stand in for a test.
+      out.push(act('pair-names', { type: 'pair.names', names: { first: 'Ana', second: 'Ben' } }), act('back', { type: 'nav.back' }));
       break;
     case 'select':
       out.push(...input.scenarioIds.map((id) => act(`choose:${id}`, { type: 'scenario.choose', scenarioId: id })), act('back', { type: 'nav.back' }));
@@ -121,7 +138,7 @@ export function screenActions(input: ActionsInput): ScreenAction[] {
       if (tutorial) out.push(skip);
       break;
     case 'negotiation':
-      if (run) out.push(...runActions(run));
+      if (run) out.push(...(input.pair && !run.paused && (run.phase === 'moves' || run.phase === 'predicting') ? pairActions(runActions(run), input.pair) : runActions(run)));
       out.push(act('leave', { type: 'nav.title' }));
       if (tutorial) out.push(skip);
       break;

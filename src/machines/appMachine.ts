@@ -3,6 +3,7 @@
 // enters `negotiation` and reports back with `run.finished`.
 import { assign, setup } from 'xstate';
 import type { RunResult } from '../engine/scenarioMachine';
+import type { PairNames } from '../classroom/pair';
 
 export interface AppContext {
   scenarioId: string | null;
@@ -16,10 +17,18 @@ export interface AppContext {
   compare: { a: string; b: string } | null;
   /** Watch mode: whether playback advances by itself. */
   watchPlaying: boolean;
+  /** Whether the class plays in pairs (a class link's setting): then two names come first. */
+  pairs: boolean;
+  /** The pair at the device, once they have given their names; null alone or before. */
+  players: PairNames | null;
 }
 
 export type AppEvent =
-  | { type: 'content.loaded'; canResume: boolean }
+  | { type: 'content.loaded'; canResume: boolean; pairs?: boolean; players?: PairNames | null }
+  /** The two names, already checked (src/classroom/pair.ts): on to the scenarios. */
+  | { type: 'pair.names'; names: PairNames }
+  /** Another pair takes the device: back to the names. */
+  | { type: 'pair.change' }
   | { type: 'content.failed'; errors: string[] }
   | { type: 'menu.play' }
   | { type: 'menu.settings' }
@@ -45,6 +54,10 @@ export type AppEvent =
 
 export const appMachine = setup({
   types: {} as { context: AppContext; events: AppEvent },
+  guards: {
+    needsNames: ({ context }) => context.pairs && !context.players,
+    inPairs: ({ context }) => context.pairs,
+  },
   actions: {
     chooseScenario: assign({
       scenarioId: ({ event }) => (event.type === 'scenario.choose' ? event.scenarioId : null),
@@ -65,7 +78,7 @@ export const appMachine = setup({
   },
 }).createMachine({
   id: 'app',
-  context: { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false },
+  context: { scenarioId: null, canResume: false, result: null, contentErrors: [], notices: [], compare: null, watchPlaying: false, pairs: false, players: null },
   initial: 'boot',
   on: {
     'notice.show': { actions: 'addNotice' },
@@ -75,14 +88,18 @@ export const appMachine = setup({
     boot: {
       tags: ['loading'],
       on: {
-        'content.loaded': { target: 'title', actions: assign({ canResume: ({ event }) => event.canResume }) },
+        'content.loaded': {
+          target: 'title',
+          actions: assign({ canResume: ({ event }) => event.canResume, pairs: ({ event }) => event.pairs === true, players: ({ event }) => (event.pairs ? (event.players ?? null) : null) }),
+        },
         'content.failed': { target: 'failed', actions: assign({ contentErrors: ({ event }) => event.errors }) },
       },
     },
     failed: { tags: ['error'] },
     title: {
       on: {
-        'menu.play': 'select',
+        'menu.play': [{ guard: 'needsNames', target: 'players' }, { target: 'select' }],
+        'pair.change': { guard: 'inPairs', target: 'players' },
         'menu.settings': 'settings',
         'menu.history': 'history',
         'watch.open': { target: 'watch', actions: 'openWatch' },
@@ -94,6 +111,13 @@ export const appMachine = setup({
       },
     },
     settings: { on: { 'nav.back': 'title' } },
+    // Playing in pairs: the two players give their names before choosing a scenario.
+    players: {
+      on: {
+        'pair.names': { target: 'select', actions: assign({ players: ({ event }) => event.names }) },
+        'nav.back': 'title',
+      },
+    },
     select: {
       on: {
         'scenario.choose': { target: 'briefing', actions: 'chooseScenario' },

@@ -98,7 +98,7 @@ describe('the model speaks through the locale files (pseudo-locale)', () => {
     expect(d.problems).toHaveLength(2);
     for (const p of d.problems) expect(isPseudo(p.reason), p.reason).toBe(true);
     const header = dashboardCsv(d).split('\r\n')[0]!.split(',');
-    expect(header).toHaveLength(8);
+    expect(header).toHaveLength(9);
     for (const cell of header) expect(isPseudo(cell), cell).toBe(true);
     expect(isPseudo(tt('dash.answer.true'))).toBe(true);
   });

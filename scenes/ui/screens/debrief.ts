@@ -34,6 +34,7 @@ export const debriefScreen: Screen = (ctx) => {
     coachTip(view.scenario, 'ending', ctx),
     h('p', { class: 'eyebrow' }, `${t('ending.heading')} · ${t(`ending.kind.${view.ending.kind}` as StringKey)}`),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, view.ending.title),
+    session.pair?.players && h('p', { class: 'pair-names', 'data-players': '' }, t('ending.players', { ...session.pair.players })),
     h('p', { class: 'lead' }, ...glossed(content, view.ending.debrief, new Set())),
     h('p', {}, t('ending.score', { correct: full, total: result.answers.length })),
     h('h2', {}, t('ending.understanding')),

@@ -12,6 +12,7 @@ import { glossed } from '../glossary';
 import { feedbackPanel, questionPanel } from './question';
 import { predictionPanel, reactionVerb } from './predict';
 import { dossierPanel } from './dossier';
+import { pairConfirmPanel, pairTurn } from './pairConfirm';
 import type { Screen, ScreenContext } from './types';
 
 function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
@@ -58,6 +59,7 @@ function movesPanel(ctx: ScreenContext, view: RunView): HTMLElement {
     h('p', { class: 'eyebrow' }, view.meeting!.title),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('moves.heading')),
     h('p', {}, t('moves.intro')),
+    pairTurn(ctx, 'move'),
     h(
       'ol',
       { class: 'options move-list' },
@@ -176,8 +178,11 @@ function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
 export const negotiationScreen: Screen = (ctx) => {
   const view = ctx.session.runView();
   if (!view) return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading')));
-  const body =
-    view.phase === 'opening'
+  const pair = ctx.session.pair;
+  const confirming = !!pair?.proposal && !view.paused && (view.phase === 'moves' || view.phase === 'predicting');
+  const body = confirming
+    ? pairConfirmPanel(ctx, view, pair)
+    : view.phase === 'opening'
       ? openingPanel(ctx, view)
       : view.phase === 'question'
         ? questionPanel(ctx, view)

@@ -9,6 +9,7 @@ import { h } from '../dom';
 import { swatch } from '../parts';
 import { timerControls } from '../timer';
 import type { ScreenContext } from './types';
+import { pairNames, pairTurn } from './pairConfirm';
 
 /**
  * Choices made but not yet submitted, kept across redraws of the same step (a pause redraws the
@@ -63,7 +64,9 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
     ),
   );
   const offered = ctx.action('submit-prediction');
-  const submitButton = offered && h('button', { type: 'submit', class: 'primary', 'data-action': 'submit-prediction' }, t('predict.submit'));
+  // Playing in pairs, submitting is the first player's proposal; the other confirms it next.
+  const pair = session.pair;
+  const submitButton = offered && h('button', { type: 'submit', class: 'primary', 'data-action': 'submit-prediction' }, pair && offered.type === 'pair.propose' ? t('pair.propose', pairNames(pair)) : t('predict.submit'));
   const form = h(
     'form',
     {
@@ -79,7 +82,8 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
           form.querySelector<HTMLInputElement>(`[data-party="${missing[0]!.id}"] input`)?.focus();
           return;
         }
-        send({ type: 'prediction.submit', predictions: Object.fromEntries(step.parties.map((p) => [p.id, draft.choices.get(p.id)!])) });
+        const decision = { type: 'prediction.submit' as const, predictions: Object.fromEntries(step.parties.map((p) => [p.id, draft.choices.get(p.id)!])) };
+        send(ctx.action('submit-prediction')?.type === 'pair.propose' ? { type: 'pair.propose', decision } : decision);
       },
     },
     ...groups,
@@ -112,6 +116,7 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
     h('h1', { id: 'screen-heading', tabindex: '-1' }, t('predict.heading')),
     h('p', { class: 'move-text' }, t('outcome.yourMove', { text: step.text })),
     h('p', {}, t('predict.intro')),
+    pairTurn(ctx, 'prediction'),
     recorded && h('p', { class: 'watch-note', role: 'note' }, t('watch.recordedPrediction')),
     view.paused ? null : form,
     timerControls(ctx, view),

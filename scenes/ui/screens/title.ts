@@ -25,6 +25,7 @@ export const titleScreen: Screen = (ctx) => {
     h('h1', { id: 'screen-heading', tabindex: '-1', class: 'game-title' }, t('app.name')),
     h('p', { class: 'tagline' }, t('app.tagline')),
     session.classSettings?.label && h('p', { class: 'class-label', 'data-class-label': '' }, t('title.class', { label: session.classSettings.label })),
+    session.pair?.players && h('p', { class: 'class-label', 'data-players': '' }, t('title.players', { ...session.pair.players })),
     h(
       'nav',
       { class: 'menu', 'aria-label': t('app.name') },
@@ -32,6 +33,7 @@ export const titleScreen: Screen = (ctx) => {
       firstTime && tutorial,
       actionButton(ctx, 'play', t('title.play'), { class: canResume || firstTime ? '' : 'primary', 'data-action': 'play' }),
       !firstTime && tutorial,
+      actionButton(ctx, 'change-players', t('title.changePlayers'), { 'data-action': 'change-players' }),
       actionButton(ctx, 'history', t('title.history'), { 'data-action': 'history' }),
       actionButton(ctx, 'settings', t('title.settings'), { 'data-action': 'settings' }),
     ),
