@@ -1,11 +1,39 @@
-// Debrief chart: per party, understanding (solid) and trust (outline) as paired bars.
+// The debrief's stance map: where each party ends up on the player's understanding (across) and its
+// trust (up), and how it reacted to each move of the run, in order. Everything it shows is in the
+// debrief's table too (the stage is decorative for assistive technology); the figures come from
+// src/replay/stanceMap.ts and the places from stanceLayout.ts, so this only draws.
 import * as Phaser from 'phaser';
-import { t } from '../../src/i18n';
-import { addEmblem } from './emblems';
-import { hex, PALETTE } from './palette';
+import { REACTIONS } from '../../src/content/schema';
+import { t, type StringKey } from '../../src/i18n';
+import { decisionTimeline } from '../../src/replay/timeline';
+import { stanceMap, type StanceMap } from '../../src/replay/stanceMap';
+import { drawEmblem } from './emblems';
+import { hex, PALETTE, REACTION_COLOURS } from './palette';
 import { beginRun } from './sceneRun';
 import type { StageData } from './stageData';
+import { layoutStanceMap, type Measure, type Strings, type TextBox } from './stanceLayout';
 import { addText } from './view';
+
+const FONT = 'Atkinson Hyperlegible';
+
+/** Text widths as the stage's canvas draws them. */
+function canvasMeasure(): Measure {
+  const g = document.createElement('canvas').getContext('2d');
+  return (text, size) => {
+    if (!g) return text.length * size * 0.58;
+    g.font = `${size}px "${FONT}"`;
+    return g.measureText(text).width;
+  };
+}
+
+const strings = (): Strings => ({
+  title: t('debrief.map.title'),
+  understanding: t('debrief.map.understanding'),
+  trust: t('debrief.map.trust'),
+  figures: t('debrief.map.figures'),
+  reactions: REACTIONS.map((r) => t(`reaction.${r}` as StringKey)),
+  none: t('debrief.map.none'),
+});
 
 export class DebriefScene extends Phaser.Scene {
   constructor() {
@@ -13,27 +41,70 @@ export class DebriefScene extends Phaser.Scene {
   }
 
   create(data: StageData) {
+    const { session } = data;
+    const view = session.runView();
+    const record = session.currentRecord();
+    // The run is over: its map is worked out once, and drawn again at each size.
+    const map: StanceMap | null = view && record ? stanceMap(view, decisionTimeline(session.content, view.scenario, record)) : null;
+    const measure = canvasMeasure();
     beginRun(this).draw(({ width, height }) => {
-      const view = data.session.runView();
       this.add.rectangle(0, 0, width, height, PALETTE.night).setOrigin(0);
-      if (!view) return;
-      const parties = view.parties;
-      const left = 24;
-      const top = 40;
-      const rowH = Math.min(56, (height - top - 20) / Math.max(1, parties.length));
-      const barMax = width - left * 2 - 48;
-      const g = this.add.graphics();
-      const legend = { fontFamily: 'Atkinson Hyperlegible', fontSize: '14px', color: '#fbf8f1' };
-      g.fillStyle(PALETTE.paper, 1).fillRect(left, 12, 16, 8);
-      addText(this, left + 22, 8, t('ending.understandingShort'), legend);
-      g.lineStyle(2, PALETTE.paper, 1).strokeRect(left + 160, 12, 16, 8);
-      addText(this, left + 182, 8, t('ending.table.trust'), legend);
-      parties.forEach((p, i) => {
-        const y = top + i * rowH;
-        addEmblem(this, p.emblem, left + 12, y + rowH * 0.35, Math.min(11, rowH / 5), hex(p.colour));
-        g.fillStyle(hex(p.colour), 1).fillRect(left + 40, y + rowH * 0.15, barMax * (p.understanding / 100), rowH * 0.28);
-        g.lineStyle(2, hex(p.colour), 1).strokeRect(left + 40, y + rowH * 0.5, Math.max(2, barMax * (p.trust / 100)), rowH * 0.22);
-      });
+      if (!map) return;
+      this.drawMap(layoutStanceMap(map, width, height, data.prefs.get().textScale, strings(), measure));
     });
+  }
+
+  private label(box: TextBox, colour = '#fbf8f1') {
+    return addText(this, box.x, box.y, box.text, { fontFamily: FONT, fontSize: `${box.size}px`, color: colour });
+  }
+
+  private drawMap(layout: ReturnType<typeof layoutStanceMap>) {
+    const g = this.add.graphics();
+    if (layout.title) this.label(layout.title).setFontStyle('bold');
+
+    const { plot } = layout;
+    if (plot) {
+      g.fillStyle(PALETTE.dusk, 1).fillRect(plot.x, plot.y, plot.w, plot.h);
+      // Halves of each axis, so "more than half" reads at a glance.
+      g.lineStyle(1, PALETTE.grey, 0.6);
+      g.lineBetween(plot.x + plot.w / 2, plot.y, plot.x + plot.w / 2, plot.y + plot.h);
+      g.lineBetween(plot.x, plot.y + plot.h / 2, plot.x + plot.w, plot.y + plot.h / 2);
+      g.lineStyle(2, PALETTE.paper, 0.9).strokeRect(plot.x, plot.y, plot.w, plot.h);
+      for (const axis of layout.axes) this.label(axis, '#d6dbe6');
+      for (const p of layout.points) {
+        g.fillStyle(PALETTE.paper, 1).fillCircle(p.x, p.y, p.r + 2);
+        drawEmblem(g, p.party.emblem, p.x, p.y, p.r, hex(p.party.colour));
+        if (p.label?.leader) {
+          const lx = p.label.x > p.x ? p.label.x - 1 : p.label.x + p.label.w + 1;
+          g.lineStyle(1, PALETTE.paper, 0.7).lineBetween(p.x, p.y, lx, p.label.y + p.label.h / 2);
+        }
+        if (p.label) this.label(p.label);
+      }
+    }
+
+    for (const h of layout.header) this.label(h, '#d6dbe6');
+    layout.rows.forEach((row, i) => {
+      if (i % 2 === 0) g.fillStyle(PALETTE.dusk, 0.7).fillRect(row.box.x, row.box.y, row.box.w, row.box.h);
+      g.fillStyle(PALETTE.paper, 1).fillCircle(row.emblem.x, row.emblem.y, row.emblem.r + 1.5);
+      drawEmblem(g, row.party.emblem, row.emblem.x, row.emblem.y, row.emblem.r, hex(row.party.colour));
+      this.label(row.name);
+      if (row.figures) this.label(row.figures);
+      // The reactions as a line through the run: consecutive moves joined, a gap where the party was away.
+      g.lineStyle(1.5, PALETTE.grey, 1);
+      row.markers.forEach((m, j) => {
+        const prev = row.markers[j - 1];
+        if (prev && prev.move === m.move - 1) g.lineBetween(prev.x, prev.y, m.x, m.y);
+      });
+      for (const m of row.markers) this.marker(g, m.x, m.y, layout.markerR, m.level);
+    });
+    for (const l of layout.legend) {
+      this.marker(g, l.x, l.y, layout.markerR, l.level);
+      this.label(l.label, '#d6dbe6');
+    }
+  }
+
+  private marker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, level: number) {
+    g.fillStyle(REACTION_COLOURS[level] ?? PALETTE.grey, 1).fillCircle(x, y, r);
+    g.lineStyle(1, PALETTE.night, 1).strokeCircle(x, y, r);
   }
 }

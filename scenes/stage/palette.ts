@@ -11,3 +11,6 @@ export const PALETTE = {
 } as const;
 
 export const hex = (colour: string) => Number.parseInt(colour.slice(1), 16);
+
+/** Reactions, welcomes … walks out (the order of REACTIONS): warm to cold, and also told apart by their height in a row. */
+export const REACTION_COLOURS = [0x3fb96f, 0x9fd483, 0xf2c14e, 0xf08a4b, 0xe04848] as const;

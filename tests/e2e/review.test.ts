@@ -17,7 +17,7 @@ import { localise } from '../../src/i18n';
 import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, SHOTS, useSite } from './harness';
-import { playOn } from './player';
+import { playOn, playScenario } from './player';
 import { journeyScenario, richestScenario } from './scenarioPicks';
 import { PROBE, releaseJourney, settled, tableState, textsOutside, waitForTable } from './stageProbe';
 
@@ -29,6 +29,29 @@ const SIZES = [
   { width: 390, height: 844 },
   { width: 1920, height: 1080 },
 ];
+/** The stage pictures' review sizes (issue 16): phone, tablet both ways, laptop, large screen. */
+const STAGE_SIZES = [
+  { width: 360, height: 640 },
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** Waits until the stage has drawn twice more (a resize's redraw is on screen by then). */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+
+/** The debrief at every stage size: tests/e2e/screenshots/stage-debrief-WxH{suffix}.png. */
+async function stanceShots(page: Page, suffix: string, each: (size: { width: number; height: number }) => Promise<void> = async () => {}) {
+  for (const size of STAGE_SIZES) {
+    await page.setViewportSize(size);
+    await twoFrames(page);
+    await page.waitForTimeout(400);
+    await each(size);
+    await shot(page, `stage-debrief-${size.width}x${size.height}${suffix}`);
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
 
 /** Problems a reader sees on the screen now, whatever the screen. */
 async function readingProblems(page: Page): Promise<string[]> {
@@ -145,11 +168,49 @@ describe('what a player reads', () => {
     await shot(w.page, 'review-debrief-full');
     await w.page.locator('.replay').screenshot({ path: join(SHOTS, 'review-debrief-timeline.png') });
     await w.page.setViewportSize(SIZES[0]!);
+    await stanceShots(w.page, '');
 
     for (const type of new Set(RICHEST.meetings.flatMap((m) => m.questions.map((q) => q.type)))) expect([...seen].some((s) => s.startsWith(`feedback-${type}`)), type).toBe(true);
     for (const name of ['title', 'select', 'briefing', 'opening', 'outcome', 'debrief']) expect(seen, name).toContain(name);
     if (leftOverCaptions.length) problems['caption left over from the last moment'] = leftOverCaptions;
     expect(problems).toEqual({});
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('the debrief\'s stance map names every party with the table\'s figures, at 200 % text and 2 device pixels per CSS pixel', { timeout: 600_000 }, async () => {
+    const w = await openPage(site.browser, site.origin, { deviceScaleFactor: 2 });
+    await w.context.addInitScript(() => localStorage.setItem('envoy.prefs', JSON.stringify({ textScale: 2 })));
+    await w.page.goto(`${site.url}?stage-probe`);
+    await w.page.waitForSelector('[data-action="play"]');
+    const played = await playScenario(w.page, 'mouse', content, RICHEST, (i) => i % 2 === 0, (ids) => ids.at(-1)!);
+    await w.page.waitForSelector('#ui[data-screen="debrief"]');
+    const table = await w.page.$$eval('table.scores tbody tr[data-party]', (rows) =>
+      rows.map((r) => ({
+        party: r.getAttribute('data-party')!,
+        understanding: r.querySelector('[data-understanding]')!.getAttribute('data-understanding')!,
+        trust: r.querySelector('[data-trust]')!.getAttribute('data-trust')!,
+        reactions: r.querySelector('[data-reactions]')?.getAttribute('data-reactions') ?? null,
+      })),
+    );
+    // The table's reactions column: one entry per move played, for every party.
+    for (const row of table) expect(row.reactions?.split(',').length, row.party).toBe(played.moves.length);
+    const figures = new Set(table.map((r) => `${r.understanding || '–'} · ${r.trust || '–'}`));
+    const problems: string[] = [];
+    await stanceShots(w.page, '-text200-dpr2', async ({ width, height }) => {
+      const texts = await w.page.evaluate(() => {
+        type Scene = { children: { list: Array<{ type: string; text?: string }> } };
+        const probe = (window as unknown as { envoyStage: { game: { scene: { getScene(k: string): Scene } } } }).envoyStage;
+        return probe.game.scene.getScene('DebriefScene').children.list.filter((o) => o.type === 'Text').map((o) => o.text!);
+      });
+      for (const row of table) {
+        const name = content.parties[row.party]!.shortName;
+        if (!texts.includes(name)) problems.push(`${width}×${height}: ${name} is not named on the stage`);
+      }
+      // Where the stage's rows show the figures, they are the table's.
+      for (const f of texts.filter((x) => / · /.test(x) && /^[\d–]/.test(x))) if (!figures.has(f)) problems.push(`${width}×${height}: the stage shows ${f}, which the table has not`);
+    });
+    expect(problems).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });

@@ -2,6 +2,8 @@
 // what the predictions earned), and the decisions in order with rewind, replay code and compare.
 import type { Points } from '../../../src/engine/stats';
 import { t, type StringKey } from '../../../src/i18n';
+import { stanceMap, type StanceParty } from '../../../src/replay/stanceMap';
+import { decisionTimeline } from '../../../src/replay/timeline';
 import { coachTip } from '../coach';
 import { glossed } from '../glossary';
 import { actionButton } from '../act';
@@ -19,6 +21,12 @@ function pointsCell(points: Points, kind: 'questions' | 'predictions'): HTMLElem
   return h('td', { [`data-${kind}`]: percent }, t('ending.table.points', { percent, earned: round(points.earned), possible: round(points.possible) }));
 }
 
+/** The party's reactions move by move, "1: Welcomes, 2: absent, …": the stage's stance map in words. */
+function reactionsCell(party: StanceParty): HTMLElement {
+  const words = party.reactions.map((r, i) => t('ending.table.reactionAt', { move: i + 1, reaction: r ? t(`reaction.${r}` as StringKey) : t('ending.table.absent') }));
+  return h('td', { 'data-reactions': party.reactions.map((r) => r ?? '').join(',') }, words.join(', '));
+}
+
 export const debriefScreen: Screen = (ctx) => {
   const { session } = ctx;
   const { content } = session;
@@ -28,6 +36,10 @@ export const debriefScreen: Screen = (ctx) => {
   const full = result.answers.filter((a) => a.fraction === 1).length;
   // The split is shown where predictions counted (a schema 2 scenario with predictions on).
   const split = view.parties.some((p) => p.split.predictions.possible > 0);
+  // The same figures and reactions the stage's stance map draws (scenes/stage/DebriefScene.ts).
+  const record = session.currentRecord();
+  const map = record ? stanceMap(view, decisionTimeline(content, view.scenario, record)) : null;
+  const reactions = !!map?.hasReactions;
   return h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'screen-heading', 'data-ending': view.ending.id },
@@ -50,6 +62,7 @@ export const debriefScreen: Screen = (ctx) => {
           split && h('th', { scope: 'col' }, t('ending.table.fromQuestions')),
           split && h('th', { scope: 'col' }, t('ending.table.fromPredictions')),
           h('th', { scope: 'col' }, t('ending.table.trust')),
+          reactions && h('th', { scope: 'col' }, t('ending.table.reactions')),
         )),
       h(
         'tbody',
@@ -63,6 +76,7 @@ export const debriefScreen: Screen = (ctx) => {
             split && pointsCell(p.split.questions, 'questions'),
             split && pointsCell(p.split.predictions, 'predictions'),
             p.seated ? h('td', { 'data-trust': p.trust }, String(p.trust)) : h('td', { 'data-trust': '' }, t('ending.table.notSeated')),
+            reactions && reactionsCell(map!.parties.find((m) => m.id === p.id)!),
           ),
         ),
       ),

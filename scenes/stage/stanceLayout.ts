@@ -1,0 +1,267 @@
+// Where the debrief's stance map puts everything, in the stage's CSS pixels: a square map with
+// understanding across and trust up, each party's emblem at its two figures with its short name
+// beside it, and a row per party with its reactions to the run's moves in order (one column per
+// move, higher in the row for a warmer reaction). Pure geometry, no Phaser: DebriefScene.ts only
+// draws what this returns, and tests/unit/stanceLayout.test.ts checks it at the review's sizes.
+// A wide, low stage (a phone, or a large text size) puts the map left of the rows; a tall one puts
+// it above them. Text is sized from the player's text scale and shrunk only to fit.
+import type { StanceMap, StanceParty } from '../../src/replay/stanceMap';
+import { reactionLevel } from '../../src/replay/stanceMap';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A line of text: (x, y) is its top-left corner; `w` is its estimated width. */
+export interface TextBox extends Box {
+  text: string;
+  size: number;
+}
+
+export interface PlacedPoint {
+  party: StanceParty;
+  x: number;
+  y: number;
+  r: number;
+  /** The short name beside the emblem, or null where no free place was found (the rows name it); `leader` when it sits off to one side and needs a line to its emblem. */
+  label: (TextBox & { leader: boolean }) | null;
+}
+
+export interface PlacedRow {
+  party: StanceParty;
+  /** The row's band: emblem and name on the left, figures after, then the reaction columns. */
+  box: Box;
+  emblem: { x: number; y: number; r: number };
+  name: TextBox;
+  /** "62 · 40" (understanding · trust, "–" for none), or null where the row has no room for it. */
+  figures: TextBox | null;
+  /** One per reaction the party had, in move order: where its marker goes. */
+  markers: Array<{ move: number; level: number; x: number; y: number }>;
+}
+
+export interface StanceLayout {
+  /** Body text size in px. */
+  size: number;
+  /** Null on a stage too small for it (the table under the stage has its heading). */
+  title: TextBox | null;
+  /** The map's square, or null where the stage has no room for it (the rows then carry the figures). */
+  plot: Box | null;
+  /** The captions of the axes and the plot's corner figures. */
+  axes: TextBox[];
+  points: PlacedPoint[];
+  rows: PlacedRow[];
+  /** Move numbers over the reaction columns, and the figures' header. */
+  header: TextBox[];
+  /** The five reactions with their marker's place (x, y) and name; empty if there was no room. */
+  legend: Array<{ level: number; x: number; y: number; label: TextBox }>;
+  markerR: number;
+}
+
+export interface Strings {
+  title: string;
+  understanding: string;
+  trust: string;
+  figures: string;
+  reactions: readonly string[];
+  none: string;
+}
+
+/** Text width in px of `text` at `size` px. */
+export type Measure = (text: string, size: number) => number;
+/** A rough width for Atkinson Hyperlegible, when no canvas is at hand (unit tests). */
+export const estimate: Measure = (text, size) => text.length * size * 0.58;
+
+const PAD = 10;
+const MIN_SIZE = 9;
+
+export const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+
+/** Figures as the rows show them: "62 · 40", "–" for a figure the party does not have. */
+export const figuresText = (p: StanceParty, none: string) => `${p.understanding ?? none} · ${p.trust ?? none}`;
+
+interface Plan {
+  size: number;
+  /** Columns of rows side by side. */
+  cols: number;
+  /** The map's square, or null where the stage has no room for it (the rows then carry the figures). */
+  plot: Box | null;
+  rows: Box;
+  /** The last resort of a small stage: lower rows and no title. */
+  compact: boolean;
+}
+
+export function layoutStanceMap(map: StanceMap, width: number, height: number, textScale: number, s: Strings, measure: Measure = estimate): StanceLayout {
+  const wide = width > height * 1.3;
+  const preferred = Math.round(13 * textScale);
+  const rowHeight = (size: number, compact = false) => Math.round(size * (compact ? 1.5 : 1.7));
+  const small = (size: number) => Math.max(MIN_SIZE, Math.round(size * 0.85));
+  const colStep = (size: number) => Math.max(size, 10) * 1.4;
+  const nameW = (size: number) => Math.max(...map.parties.map((p) => measure(p.shortName, size)), 0);
+  const figW = (size: number) => measure('100 · 100', small(size));
+  /** A row's width before its reaction columns, with or without the figures. */
+  const lead = (size: number, figures: boolean) => Math.min(7, size * 0.5) * 2 + 6 + nameW(size) + 10 + (figures ? figW(size) + 10 : 0);
+  const columnsW = (size: number) => (map.hasReactions ? map.moves.length * colStep(size) : 0);
+
+  function plan(size: number, cols: number, withMap: boolean, compact = false): Plan {
+    const top = compact ? PAD : PAD + Math.round(size * 1.15 * 1.3) + 6;
+    const caption = Math.round(small(size) * 1.4);
+    if (!withMap) return { size, cols, plot: null, rows: { x: PAD, y: top, w: width - 2 * PAD, h: height - top - PAD }, compact };
+    if (wide) {
+      const side = Math.min(height - top - PAD - caption, width * 0.42);
+      const plot = { x: PAD + 4, y: top, w: side, h: side };
+      // The rows start after the map or its caption under it, whichever is wider.
+      const rx = plot.x + Math.max(side, measure(`${s.understanding} →`, small(size))) + PAD * 2;
+      return { size, cols, plot, rows: { x: rx, y: top, w: width - rx - PAD, h: height - top - PAD }, compact };
+    }
+    const side = Math.min(width - 2 * PAD - 8, height * 0.48);
+    const plot = { x: (width - side) / 2, y: top, w: side, h: side };
+    const ry = plot.y + side + caption + PAD;
+    return { size, cols, plot, rows: { x: PAD, y: ry, w: width - 2 * PAD, h: height - ry - PAD }, compact };
+  }
+
+  function fits(p: Plan): boolean {
+    if (p.plot && p.plot.w < 90) return false;
+    const perColumn = Math.ceil(map.parties.length / p.cols);
+    const colW = (p.rows.w - (p.cols - 1) * PAD * 2) / p.cols;
+    // Without the map the rows are the only place for the figures.
+    return p.rows.h >= rowHeight(p.size, p.compact) * (perColumn + (p.compact ? 0 : 1)) && colW >= lead(p.size, !p.plot) + columnsW(p.size);
+  }
+
+  // The largest text (from the player's scale down to the minimum) that fits, the map kept where it can be.
+  let chosen: Plan | null = null;
+  for (let size = preferred; size >= MIN_SIZE && !chosen; size--) {
+    for (const withMap of [true, false]) {
+      for (let cols = 1; cols <= 3 && !chosen; cols++) {
+        const p = plan(size, cols, withMap);
+        if (fits(p)) chosen = p;
+      }
+      if (chosen) break;
+    }
+  }
+  for (let cols = 1; cols <= 3 && !chosen; cols++) {
+    const p = plan(MIN_SIZE, cols, false, true);
+    if (fits(p)) chosen = p;
+  }
+  return place(chosen ?? plan(MIN_SIZE, 3, false, true));
+
+  function place({ size, cols, plot, rows: area, compact }: Plan): StanceLayout {
+    const sm = small(size);
+    const text = (t: string, x: number, y: number, sz = size): TextBox => ({ text: t, x, y, w: measure(t, sz), h: Math.round(sz * 1.3), size: sz });
+    const axes: TextBox[] = [];
+    const points: PlacedPoint[] = [];
+
+    if (plot) {
+      axes.push(text(`${s.understanding} →`, plot.x, plot.y + plot.h + 3, sm), text(`↑ ${s.trust}`, plot.x + 4, plot.y + 3, sm));
+      // Emblems at (understanding, trust); parties at the same place side by side, so none hides another.
+      const r = Math.max(5, Math.min(10, plot.w / 24));
+      const onMap = map.parties.filter((p) => p.understanding !== null && p.trust !== null);
+      const groups = new Map<string, StanceParty[]>();
+      for (const p of onMap) {
+        const key = `${Math.round(p.understanding! / 4)}:${Math.round(p.trust! / 4)}`;
+        groups.set(key, [...(groups.get(key) ?? []), p]);
+      }
+      for (const group of groups.values()) {
+        // Stacked one above another, so each keeps its name beside it.
+        const pitch = 2 * r + 3;
+        const span = (group.length - 1) * pitch;
+        const x = plot.x + (plot.w * group[0]!.understanding!) / 100;
+        const cy = plot.y + plot.h - (plot.h * group[0]!.trust!) / 100;
+        const start = Math.min(plot.y + plot.h - r - span, Math.max(plot.y + r, cy - span / 2));
+        group.forEach((party, i) => {
+          const y = start + i * pitch;
+          points.push({ party, x, y, r, label: null });
+        });
+      }
+      const taken: Box[] = [...axes, ...points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }))];
+      for (const p of points) {
+        const label = text(p.party.shortName, 0, 0, sm);
+        const gap = r + 3;
+        // Beside, above or below the emblem; failing that a line or two further off, joined by a leader.
+        const near = [
+          { x: p.x + gap, y: p.y - label.h / 2 },
+          { x: p.x - gap - label.w, y: p.y - label.h / 2 },
+          { x: p.x - label.w / 2, y: p.y - gap - label.h },
+          { x: p.x - label.w / 2, y: p.y + gap },
+        ];
+        const far = [1, -1, 2, -2].flatMap((k) => [
+          { x: p.x + gap, y: p.y - label.h / 2 + k * label.h },
+          { x: p.x - gap - label.w, y: p.y - label.h / 2 + k * label.h },
+        ]);
+        const spot = [...near, ...far]
+          .map((c, i) => ({ ...label, x: c.x, y: c.y, leader: i >= near.length }))
+          .find((b) => inside(b, plot) && !taken.some((o) => overlaps(b, o)));
+        if (spot) {
+          p.label = spot;
+          taken.push(spot);
+        }
+      }
+    }
+
+    // Rows in `cols` columns: a header (figures, move numbers) over each, then a band per party.
+    const rowH = rowHeight(size, compact);
+    const colW = (area.w - (cols - 1) * PAD * 2) / cols;
+    const perColumn = Math.ceil(map.parties.length / cols);
+    const emblemR = Math.min(7, size * 0.5);
+    const showFigures = !plot || colW >= lead(size, true) + columnsW(size);
+    const step = colStep(size);
+    const markerR = Math.max(2.5, Math.min(5, rowH / 9));
+    const header: TextBox[] = [];
+    // The figures' name heads them, ending where they end (over the names, which need no heading);
+    // where it does not fit there it follows the title, if that fits.
+    const figuresHeader = showFigures && measure(s.figures, sm) <= lead(size, true) - 10;
+    const titleSize = Math.round(size * 1.15);
+    const longTitle = `${s.title} (${s.figures})`;
+    const title = compact ? null : text(showFigures && !figuresHeader && measure(longTitle, titleSize) <= width - 2 * PAD ? longTitle : s.title, PAD, PAD, titleSize);
+    const columnX = (c: number) => area.x + c * (colW + PAD * 2);
+    const nameX = (c: number) => columnX(c) + emblemR * 2 + 6;
+    const figX = (c: number) => nameX(c) + nameW(size) + 10;
+    const moveX = (c: number, move: number) => columnX(c) + lead(size, showFigures) + step * (move + 0.5);
+    for (let c = 0; c < Math.min(cols, map.parties.length) && !compact; c++) {
+      if (figuresHeader) header.push(text(s.figures, figX(c) + figW(size) - measure(s.figures, sm), area.y + (rowH - sm * 1.3) / 2, sm));
+      if (map.hasReactions) for (const m of map.moves) {
+        const label = text(String(m.number), 0, area.y + (rowH - sm * 1.3) / 2, sm);
+        header.push({ ...label, x: moveX(c, m.number - 1) - label.w / 2 });
+      }
+    }
+    const rows: PlacedRow[] = map.parties.map((party, i) => {
+      const c = Math.floor(i / perColumn);
+      const y = area.y + rowH * ((i % perColumn) + (compact ? 0 : 1));
+      const mid = y + rowH / 2;
+      const span = rowH - 2 * markerR - 4;
+      return {
+        party,
+        box: { x: columnX(c), y, w: colW, h: rowH },
+        emblem: { x: columnX(c) + emblemR, y: mid, r: emblemR },
+        name: text(party.shortName, nameX(c), mid - Math.round(size * 1.3) / 2),
+        figures: showFigures ? text(figuresText(party, s.none), figX(c) + figW(size) - measure(figuresText(party, s.none), sm), mid - Math.round(sm * 1.3) / 2, sm) : null,
+        // Welcomes at the top of the band, walks out at the bottom.
+        markers: party.reactions.flatMap((reaction, move) =>
+          reaction === null ? [] : [{ move, level: reactionLevel(reaction), x: moveX(c, move), y: y + 2 + markerR + (span * reactionLevel(reaction)) / 4 }],
+        ),
+      };
+    });
+
+    // The five reactions under the rows, where there is room.
+    const legend: StanceLayout['legend'] = [];
+    if (map.hasReactions) {
+      const lineH = Math.round(sm * 1.5);
+      let lx = area.x;
+      let ly = area.y + rowH * (perColumn + (compact ? 0 : 1)) + 4;
+      for (const [level, name] of s.reactions.entries()) {
+        const label = text(name, 0, 0, sm);
+        if (lx + markerR * 2 + 4 + label.w > area.x + area.w) {
+          lx = area.x;
+          ly += lineH;
+        }
+        legend.push({ level, x: lx + markerR, y: ly + lineH / 2, label: { ...label, x: lx + markerR * 2 + 4, y: ly + (lineH - label.h) / 2 } });
+        lx += markerR * 2 + 4 + label.w + 12;
+      }
+      if (ly + lineH > height - 2) legend.length = 0;
+    }
+    return { size, title, plot, axes, points, rows, header, legend, markerR };
+  }
+}
