@@ -76,6 +76,8 @@ export const estimate: Measure = (text, size) => text.length * size * 0.58;
 
 const PAD = 10;
 const MIN_SIZE = 9;
+/** The map is kept only with text at least this size: smaller, its names are unreadable. */
+const MAP_MIN_SIZE = 11;
 
 export const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
@@ -107,8 +109,9 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
   const columnsW = (size: number) => (map.hasReactions ? map.moves.length * colStep(size) : 0);
 
   function plan(size: number, cols: number, withMap: boolean, compact = false): Plan {
-    const top = compact ? PAD : PAD + Math.round(size * 1.15 * 1.3) + 6;
+    const top = PAD + Math.round(size * 1.15 * 1.3) + 6;
     const caption = Math.round(small(size) * 1.4);
+    if (compact) return { size, cols, plot: null, rows: { x: PAD, y: 4, w: width - 2 * PAD, h: height - 8 }, compact };
     if (!withMap) return { size, cols, plot: null, rows: { x: PAD, y: top, w: width - 2 * PAD, h: height - top - PAD }, compact };
     if (wide) {
       const side = Math.min(height - top - PAD - caption, width * 0.42);
@@ -131,15 +134,15 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     return p.rows.h >= rowHeight(p.size, p.compact) * (perColumn + (p.compact ? 0 : 1)) && colW >= lead(p.size, !p.plot) + columnsW(p.size);
   }
 
-  // The largest text (from the player's scale down to the minimum) that fits, the map kept where it can be.
+  // The largest text (from the player's scale down) that fits with the map, the picture this is
+  // about; else without it; else the compact rows.
   let chosen: Plan | null = null;
-  for (let size = preferred; size >= MIN_SIZE && !chosen; size--) {
-    for (const withMap of [true, false]) {
+  for (const [withMap, least] of [[true, MAP_MIN_SIZE], [false, MIN_SIZE]] as const) {
+    for (let size = preferred; size >= least && !chosen; size--) {
       for (let cols = 1; cols <= 3 && !chosen; cols++) {
         const p = plan(size, cols, withMap);
         if (fits(p)) chosen = p;
       }
-      if (chosen) break;
     }
   }
   for (let cols = 1; cols <= 3 && !chosen; cols++) {
@@ -147,6 +150,10 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     if (fits(p)) chosen = p;
   }
   return place(chosen ?? plan(MIN_SIZE, 3, false, true));
+
+  function perColumnOf(cols: number) {
+    return Math.ceil(map.parties.length / cols);
+  }
 
   function place({ size, cols, plot, rows: area, compact }: Plan): StanceLayout {
     const sm = small(size);
@@ -202,13 +209,15 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     }
 
     // Rows in `cols` columns: a header (figures, move numbers) over each, then a band per party.
-    const rowH = rowHeight(size, compact);
+    // Rows stretch into spare height (up to twice their own), so the reactions' line has room to rise and fall.
+    const legendH = map.hasReactions ? Math.round(sm * 1.5) + 4 : 0;
+    const rowH = compact ? rowHeight(size, true) : Math.max(rowHeight(size), Math.min(Math.round(size * 3.2), Math.floor((area.h - legendH) / (perColumnOf(cols) + 1))));
     const colW = (area.w - (cols - 1) * PAD * 2) / cols;
-    const perColumn = Math.ceil(map.parties.length / cols);
+    const perColumn = perColumnOf(cols);
     const emblemR = Math.min(7, size * 0.5);
     const showFigures = !plot || colW >= lead(size, true) + columnsW(size);
     const step = colStep(size);
-    const markerR = Math.max(2.5, Math.min(5, rowH / 9));
+    const markerR = Math.max(2.5, Math.min(6, rowH / 7));
     const header: TextBox[] = [];
     // The figures' name heads them, ending where they end (over the names, which need no heading);
     // where it does not fit there it follows the title, if that fits.
@@ -245,22 +254,23 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
       };
     });
 
-    // The five reactions under the rows, where there is room.
+    // The five reactions on one line: right of the title if it fits there, else under the rows, else
+    // nowhere (the stage is too small; the table names every reaction).
     const legend: StanceLayout['legend'] = [];
     if (map.hasReactions) {
       const lineH = Math.round(sm * 1.5);
-      let lx = area.x;
-      let ly = area.y + rowH * (perColumn + (compact ? 0 : 1)) + 4;
-      for (const [level, name] of s.reactions.entries()) {
-        const label = text(name, 0, 0, sm);
-        if (lx + markerR * 2 + 4 + label.w > area.x + area.w) {
-          lx = area.x;
-          ly += lineH;
-        }
-        legend.push({ level, x: lx + markerR, y: ly + lineH / 2, label: { ...label, x: lx + markerR * 2 + 4, y: ly + (lineH - label.h) / 2 } });
-        lx += markerR * 2 + 4 + label.w + 12;
+      const items = s.reactions.map((name) => text(name, 0, 0, sm));
+      const lineW = items.reduce((w, l) => w + markerR * 2 + 4 + l.w + 12, -12);
+      const beside = title && title.x + title.w + 24 + lineW <= width - PAD ? { x: width - PAD - lineW, y: title.y + (title.h - lineH) / 2 } : null;
+      const under = { x: area.x, y: area.y + rowH * (perColumn + (compact ? 0 : 1)) + 4 };
+      const at = beside ?? (lineW <= area.w && under.y + lineH <= height - 2 ? under : null);
+      if (at) {
+        let lx = at.x;
+        items.forEach((label, level) => {
+          legend.push({ level, x: lx + markerR, y: at.y + lineH / 2, label: { ...label, x: lx + markerR * 2 + 4, y: at.y + (lineH - label.h) / 2 } });
+          lx += markerR * 2 + 4 + label.w + 12;
+        });
       }
-      if (ly + lineH > height - 2) legend.length = 0;
     }
     return { size, title, plot, axes, points, rows, header, legend, markerR };
   }

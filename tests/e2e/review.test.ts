@@ -47,6 +47,8 @@ async function stanceShots(page: Page, suffix: string, each: (size: { width: num
     await page.setViewportSize(size);
     await twoFrames(page);
     await page.waitForTimeout(400);
+    // A sound caption shows over the stage for a few seconds; the picture is under it.
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
     await each(size);
     await shot(page, `stage-debrief-${size.width}x${size.height}${suffix}`);
   }

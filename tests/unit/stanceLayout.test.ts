@@ -22,9 +22,10 @@ const strings: Strings = {
 };
 const WINDOWS = [[360, 640], [768, 1024], [1024, 768], [1366, 768], [1920, 1080]] as const;
 
-/** The stage's box in a window (scenes/ui/style.css: one column below 52rem, the stage 26vh tall; else 2 of 5 columns, full height). */
+/** The stage's box in a window (scenes/ui/style.css: one column below 52rem (of 16 px) or with larger text, the stage 26vh or 22vh tall; else 2 of 5 columns, full height). */
 function stageIn(width: number, height: number, textScale: number) {
-  return width < 52 * 16 * textScale ? { width, height: Math.round(height * 0.26) } : { width: Math.round(width * 0.4), height };
+  if (textScale > 1) return { width, height: Math.round(height * 0.22) };
+  return width < 52 * 16 ? { width, height: Math.round(height * 0.26) } : { width: Math.round(width * 0.4), height };
 }
 
 const maps = content.scenarioOrder.map((id) => {
