@@ -163,25 +163,17 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
 
     if (plot) {
       axes.push(text(`${s.understanding} →`, plot.x, plot.y + plot.h + 3, sm), text(`↑ ${s.trust}`, plot.x + 4, plot.y + 3, sm));
-      // Emblems at (understanding, trust); parties at the same place side by side, so none hides another.
+      // Emblems at (understanding, trust); one that would cover another moves up or down by an
+      // emblem's height at a time (trust is in the rows exactly), so none hides another.
       const r = Math.max(5, Math.min(10, plot.w / 24));
-      const onMap = map.parties.filter((p) => p.understanding !== null && p.trust !== null);
-      const groups = new Map<string, StanceParty[]>();
-      for (const p of onMap) {
-        const key = `${Math.round(p.understanding! / 4)}:${Math.round(p.trust! / 4)}`;
-        groups.set(key, [...(groups.get(key) ?? []), p]);
-      }
-      for (const group of groups.values()) {
-        // Stacked one above another, so each keeps its name beside it.
-        const pitch = 2 * r + 3;
-        const span = (group.length - 1) * pitch;
-        const x = plot.x + (plot.w * group[0]!.understanding!) / 100;
-        const cy = plot.y + plot.h - (plot.h * group[0]!.trust!) / 100;
-        const start = Math.min(plot.y + plot.h - r - span, Math.max(plot.y + r, cy - span / 2));
-        group.forEach((party, i) => {
-          const y = start + i * pitch;
-          points.push({ party, x, y, r, label: null });
-        });
+      const pitch = 2 * r + 3;
+      for (const party of map.parties.filter((p) => p.understanding !== null && p.trust !== null)) {
+        const x = Math.min(plot.x + plot.w - r, Math.max(plot.x + r, plot.x + (plot.w * party.understanding!) / 100));
+        const y0 = plot.y + plot.h - (plot.h * party.trust!) / 100;
+        const free = (y: number) => y >= plot.y + r && y <= plot.y + plot.h - r && points.every((o) => Math.hypot(o.x - x, o.y - y) >= 2 * r + 2);
+        const offsets = Array.from({ length: 2 * map.parties.length + 1 }, (_, k) => (k % 2 ? 1 : -1) * Math.ceil(k / 2) * pitch);
+        const y = offsets.map((d) => y0 + d).find(free) ?? Math.min(plot.y + plot.h - r, Math.max(plot.y + r, y0));
+        points.push({ party, x, y, r, label: null });
       }
       const taken: Box[] = [...axes, ...points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }))];
       for (const p of points) {
@@ -216,7 +208,8 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     const perColumn = perColumnOf(cols);
     const emblemR = Math.min(7, size * 0.5);
     const showFigures = !plot || colW >= lead(size, true) + columnsW(size);
-    const step = colStep(size);
+    // Reaction columns spread over the row's spare width, up to twice their least spacing.
+    const step = map.hasReactions ? Math.min(colStep(size) * 2, Math.max(colStep(size), (colW - lead(size, showFigures) - 4) / map.moves.length)) : colStep(size);
     const markerR = Math.max(2.5, Math.min(6, rowH / 7));
     const header: TextBox[] = [];
     // The figures' name heads them, ending where they end (over the names, which need no heading);

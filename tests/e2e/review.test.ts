@@ -43,6 +43,11 @@ const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((ok) => 
 
 /** The debrief at every stage size: tests/e2e/screenshots/stage-debrief-WxH{suffix}.png. */
 async function stanceShots(page: Page, suffix: string, each: (size: { width: number; height: number }) => Promise<void> = async () => {}) {
+  // The debrief from its top, as a class first sees it beside the stage.
+  await page.evaluate(() => {
+    document.getElementById('ui')!.scrollTop = 0;
+    window.scrollTo(0, 0);
+  });
   for (const size of STAGE_SIZES) {
     await page.setViewportSize(size);
     await twoFrames(page);

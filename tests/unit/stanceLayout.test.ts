@@ -1,6 +1,7 @@
 // The debrief's stance map laid out (scenes/stage/stanceLayout.ts) on the stage at the review's
 // window sizes and text sizes: nothing outside the stage, no text over other text, a row for every
-// party with a marker per reaction inside it, an emblem on the map for every party with both figures.
+// party with a marker per reaction inside it, an emblem on the map for every party with both figures
+// and none hidden under another.
 import { describe, expect, it } from 'vitest';
 import { REACTIONS } from '../../src/content/schema';
 import { describeRun } from '../../src/engine/presenter';
@@ -64,6 +65,9 @@ describe('stance map layout', () => {
       expect(within(layout.plot)).toBe(true);
       expect(layout.points.map((p) => p.party.id).sort()).toEqual(map.parties.filter((p) => p.understanding !== null && p.trust !== null).map((p) => p.id).sort());
       for (const p of layout.points) expect(within({ x: p.x - p.r, y: p.y - p.r, w: 2 * p.r, h: 2 * p.r })).toBe(true);
+      // No emblem hides another.
+      const hidden = layout.points.flatMap((a, i) => layout.points.slice(i + 1).filter((b) => Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r).map((b) => `${a.party.id} / ${b.party.id}`));
+      expect(hidden).toEqual([]);
       for (const row of layout.rows) expect(overlaps(row.box, layout.plot)).toBe(false);
     }
   });
