@@ -15,6 +15,8 @@ import { layoutStanceMap, type Measure, type Strings, type TextBox } from './sta
 import { addText } from './view';
 
 const FONT = 'Atkinson Hyperlegible';
+/** Texts made per frame (about 2 ms each at 4× CPU slowdown, texture upload included). */
+const TEXTS_PER_FRAME = 12;
 
 /** Text widths as the stage's canvas draws them. */
 function canvasMeasure(): Measure {
@@ -47,20 +49,32 @@ export class DebriefScene extends Phaser.Scene {
     // The run is over: its map is worked out once, and drawn again at each size.
     const map: StanceMap | null = view && record ? stanceMap(view, decisionTimeline(session.content, view.scenario, record)) : null;
     const measure = canvasMeasure();
-    beginRun(this).draw(({ width, height }) => {
+    const run = beginRun(this);
+    run.draw(({ width, height }) => {
       this.add.rectangle(0, 0, width, height, PALETTE.night).setOrigin(0);
       if (!map) return;
-      this.drawMap(layoutStanceMap(map, width, height, data.prefs.get().textScale, strings(), measure));
+      const texts = this.drawMap(layoutStanceMap(map, width, height, data.prefs.get().textScale, strings(), measure));
+      // The forty-odd texts (each a canvas of its own) are made a batch a frame, from the next frame:
+      // the click that ended the run also builds the debrief's page, and one task doing both would
+      // keep a slow machine from answering for a while. Waits are tweens, so the stage does not go
+      // to sleep in between; a redraw kills them.
+      const batch = (from: number) => {
+        texts.slice(from, from + TEXTS_PER_FRAME).forEach((make) => make());
+        if (from + TEXTS_PER_FRAME < texts.length) this.tweens.addCounter({ from: 0, to: 1, duration: 1, onComplete: run.guard(() => batch(from + TEXTS_PER_FRAME)) });
+      };
+      this.tweens.addCounter({ from: 0, to: 1, duration: 1, onComplete: run.guard(() => batch(0)) });
     });
   }
 
-  private label(box: TextBox, colour = '#fbf8f1') {
-    return addText(this, box.x, box.y, box.text, { fontFamily: FONT, fontSize: `${box.size}px`, color: colour });
+  private label(box: TextBox, colour = '#fbf8f1', bold = false) {
+    return () => addText(this, box.x, box.y, box.text, { fontFamily: FONT, fontSize: `${box.size}px`, fontStyle: bold ? 'bold' : '', color: colour });
   }
 
-  private drawMap(layout: ReturnType<typeof layoutStanceMap>) {
+  /** Draws the shapes now; returns the texts to make, in reading order. */
+  private drawMap(layout: ReturnType<typeof layoutStanceMap>): Array<() => unknown> {
     const g = this.add.graphics();
-    if (layout.title) this.label(layout.title).setFontStyle('bold');
+    const texts: Array<() => unknown> = [];
+    if (layout.title) texts.push(this.label(layout.title, '#fbf8f1', true));
 
     const { plot } = layout;
     if (plot) {
@@ -70,7 +84,7 @@ export class DebriefScene extends Phaser.Scene {
       g.lineBetween(plot.x + plot.w / 2, plot.y, plot.x + plot.w / 2, plot.y + plot.h);
       g.lineBetween(plot.x, plot.y + plot.h / 2, plot.x + plot.w, plot.y + plot.h / 2);
       g.lineStyle(2, PALETTE.paper, 0.9).strokeRect(plot.x, plot.y, plot.w, plot.h);
-      for (const axis of layout.axes) this.label(axis, '#d6dbe6');
+      for (const axis of layout.axes) texts.push(this.label(axis, '#d6dbe6'));
       for (const p of layout.points) {
         g.fillStyle(PALETTE.paper, 1).fillCircle(p.x, p.y, p.r + 2);
         drawEmblem(g, p.party.emblem, p.x, p.y, p.r, hex(p.party.colour));
@@ -78,17 +92,17 @@ export class DebriefScene extends Phaser.Scene {
           const lx = p.label.x > p.x ? p.label.x - 1 : p.label.x + p.label.w + 1;
           g.lineStyle(1, PALETTE.paper, 0.7).lineBetween(p.x, p.y, lx, p.label.y + p.label.h / 2);
         }
-        if (p.label) this.label(p.label);
+        if (p.label) texts.push(this.label(p.label));
       }
     }
 
-    for (const h of layout.header) this.label(h, '#d6dbe6');
+    for (const h of layout.header) texts.push(this.label(h, '#d6dbe6'));
     layout.rows.forEach((row, i) => {
       if (i % 2 === 0) g.fillStyle(PALETTE.dusk, 0.7).fillRect(row.box.x, row.box.y, row.box.w, row.box.h);
       g.fillStyle(PALETTE.paper, 1).fillCircle(row.emblem.x, row.emblem.y, row.emblem.r + 1.5);
       drawEmblem(g, row.party.emblem, row.emblem.x, row.emblem.y, row.emblem.r, hex(row.party.colour));
-      this.label(row.name);
-      if (row.figures) this.label(row.figures);
+      texts.push(this.label(row.name));
+      if (row.figures) texts.push(this.label(row.figures));
       // The reactions as a line through the run: consecutive moves joined, a gap where the party was away.
       g.lineStyle(1.5, PALETTE.grey, 1);
       row.markers.forEach((m, j) => {
@@ -99,8 +113,9 @@ export class DebriefScene extends Phaser.Scene {
     });
     for (const l of layout.legend) {
       this.marker(g, l.x, l.y, layout.markerR, l.level);
-      this.label(l.label, '#d6dbe6');
+      texts.push(this.label(l.label, '#d6dbe6'));
     }
+    return texts;
   }
 
   private marker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, level: number) {

@@ -98,7 +98,8 @@ interface Plan {
 
 export function layoutStanceMap(map: StanceMap, width: number, height: number, textScale: number, s: Strings, measure: Measure = estimate): StanceLayout {
   const wide = width > height * 1.3;
-  const preferred = Math.round(13 * textScale);
+  // A large stage is a projected one: its text grows with it (up to half as large again).
+  const preferred = Math.round(13 * textScale * Math.min(1.5, Math.max(1, Math.min(width, height) / 500)));
   const rowHeight = (size: number, compact = false) => Math.round(size * (compact ? 1.5 : 1.7));
   const small = (size: number) => Math.max(MIN_SIZE, Math.round(size * 0.85));
   const colStep = (size: number) => Math.max(size, 10) * 1.4;
@@ -165,7 +166,7 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
       axes.push(text(`${s.understanding} →`, plot.x, plot.y + plot.h + 3, sm), text(`↑ ${s.trust}`, plot.x + 4, plot.y + 3, sm));
       // Emblems at (understanding, trust); one that would cover another moves up or down by an
       // emblem's height at a time (trust is in the rows exactly), so none hides another.
-      const r = Math.max(5, Math.min(10, plot.w / 24));
+      const r = Math.max(5, Math.min(13, plot.w / 26));
       const pitch = 2 * r + 3;
       for (const party of map.parties.filter((p) => p.understanding !== null && p.trust !== null)) {
         const x = Math.min(plot.x + plot.w - r, Math.max(plot.x + r, plot.x + (plot.w * party.understanding!) / 100));

@@ -90,6 +90,30 @@ interface DecisionPoint {
 /** Events that happen inside a decision without ending it. */
 const WITHIN_DECISION = new Set<RunEvent['type']>(['answer.hint', 'timer.pause', 'timer.resume']);
 
+/**
+ * The last walk of each record, while the record is unchanged: the debrief asks for the same run's
+ * decisions from its table, its timeline, the stage's stance map and the session's count, and each
+ * walk replays the whole run (tens of ms, several times that on a slow machine). A record grows in
+ * place (run.ts pushes its events), so a walk is reused only for the same scenario, events array
+ * and length.
+ */
+interface Walk {
+  scenario: Scenario;
+  events: RunEvent[];
+  length: number;
+  points: DecisionPoint[];
+  timeline?: { content: Content; decisions: Decision[] };
+}
+const walked = new WeakMap<RunRecord, Walk>();
+
+function walk(scenario: Scenario, record: RunRecord): Walk {
+  const last = walked.get(record);
+  if (last && last.scenario === scenario && last.events === record.events && last.length === record.events.length) return last;
+  const fresh: Walk = { scenario, events: record.events, length: record.events.length, points: decisionPoints(scenario, record) };
+  walked.set(record, fresh);
+  return fresh;
+}
+
 /** Replays a record event by event on a clock that never advances and finds its decisions. */
 function decisionPoints(scenario: Scenario, record: RunRecord): DecisionPoint[] {
   const run = startRun(scenario, { ...record, events: [] }, { clock: new SimulatedClock() });
@@ -130,9 +154,19 @@ export function scenarioParties(content: Content, scenario: Scenario): string[] 
 
 const change = (before: number, after: number): Change => ({ before, after, delta: after - before });
 
+/**
+ * The run's decisions in order. The same unchanged record gives the same array (computed once):
+ * callers read it and never change it.
+ */
 export function decisionTimeline(content: Content, scenario: Scenario, record: RunRecord): Decision[] {
+  const w = walk(scenario, record);
+  if (w.timeline?.content !== content) w.timeline = { content, decisions: timelineOf(content, scenario, w.points) };
+  return w.timeline.decisions;
+}
+
+function timelineOf(content: Content, scenario: Scenario, points: DecisionPoint[]): Decision[] {
   const parties = scenarioParties(content, scenario);
-  return decisionPoints(scenario, record).map((point, index): Decision => {
+  return points.map((point, index): Decision => {
     const b = point.before.context;
     const a = point.after.context;
     const [uBefore, uAfter] = [understanding(scenario, b.answers, b.predictions), understanding(scenario, a.answers, a.predictions)];
@@ -201,7 +235,7 @@ export function decisionTimeline(content: Content, scenario: Scenario, record: R
  * index the record does not have.
  */
 export function rewindTo(scenario: Scenario, record: RunRecord, decisionIndex: number): RunRecord {
-  const points = decisionPoints(scenario, record);
+  const { points } = walk(scenario, record);
   const point = Number.isInteger(decisionIndex) ? points[decisionIndex] : undefined;
   if (!point) throw new RangeError(`the run has no decision ${decisionIndex} (it has ${points.length})`);
   return { ...record, settings: { ...record.settings }, events: record.events.slice(0, point.eventIndex) };
@@ -209,5 +243,5 @@ export function rewindTo(scenario: Scenario, record: RunRecord, decisionIndex: n
 
 /** How many decisions a record holds (cheaper to read than the whole timeline). */
 export function decisionCount(scenario: Scenario, record: RunRecord): number {
-  return decisionPoints(scenario, record).length;
+  return walk(scenario, record).points.length;
 }

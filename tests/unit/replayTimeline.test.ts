@@ -235,3 +235,23 @@ describe('compare runs', () => {
     expect(() => compareRuns(content, withHint.record, other.record)).toThrow(/different scenarios/);
   });
 });
+
+describe('decision timeline, walked once per record', () => {
+  it('gives the same decisions for an unchanged record and walks again once the record grows', () => {
+    const id = content.scenarioOrder[0]!;
+    const s = content.scenarios[id]!;
+    const run = newRun(content, id, 3);
+    for (let i = 0; i < 12 && run.getSnapshot().status === 'active'; i++) run.send(choicesAt(s, run.getSnapshot())[0]!);
+    const first = decisionTimeline(content, s, run.record);
+    // The debrief's table, its list and the stage's stance map all ask for it: one walk of the run.
+    expect(decisionTimeline(content, s, run.record)).toBe(first);
+    expect(decisionCount(s, run.record)).toBe(first.length);
+    while (run.getSnapshot().status === 'active') run.send(choicesAt(s, run.getSnapshot())[0]!);
+    const whole = decisionTimeline(content, s, run.record);
+    expect(whole).not.toBe(first);
+    expect(whole.length).toBeGreaterThan(first.length);
+    expect(whole.slice(0, first.length)).toEqual(first);
+    // A copy of the record (same events, another object) is walked on its own and agrees.
+    expect(decisionTimeline(content, s, { ...run.record, events: [...run.record.events] })).toEqual(whole);
+  });
+});
