@@ -5,7 +5,9 @@
 // quotation marks, an emoji lock, an author's note, trust shown for a party never at the table,
 // the move's whole text as the outcome's heading, a true-or-false question named "True or false?"
 // in the timeline, an order question's dates missing after a right answer, a count of moments that
-// is not the content's, and a sound caption left over from the last meeting.
+// is not the content's, and a sound caption left over from the last meeting. The debrief's stance
+// map on the stage (tests/e2e/screenshots/stage/debrief-*.png) at the five stage sizes, and again at
+// 200 % text and two device pixels per CSS pixel, naming every party with the table's figures.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,20 +31,10 @@ const SIZES = [
   { width: 390, height: 844 },
   { width: 1920, height: 1080 },
 ];
-/** The stage pictures' review sizes (issue 16): phone, tablet both ways, laptop, large screen. */
-const STAGE_SIZES = [
-  { width: 360, height: 640 },
-  { width: 768, height: 1024 },
-  { width: 1024, height: 768 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-/** Waits until the stage has drawn twice more (a resize's redraw is on screen by then). */
-const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
-
-/** The debrief at every stage size: tests/e2e/screenshots/stage-debrief-WxH{suffix}.png. */
+/** The debrief at every stage size: tests/e2e/screenshots/stage/debrief{suffix}-WxH.png. */
 async function stanceShots(page: Page, suffix: string, each: (size: { width: number; height: number }) => Promise<void> = async () => {}) {
+  const dir = join(SHOTS, 'stage');
+  mkdirSync(dir, { recursive: true });
   // The debrief from its top, as a class first sees it beside the stage.
   await page.evaluate(() => {
     document.getElementById('ui')!.scrollTop = 0;
@@ -50,12 +42,12 @@ async function stanceShots(page: Page, suffix: string, each: (size: { width: num
   });
   for (const size of STAGE_SIZES) {
     await page.setViewportSize(size);
-    await twoFrames(page);
-    await page.waitForTimeout(400);
+    // Drawn (its texts come a batch a frame) and asleep.
+    await settled(page);
     // A sound caption shows over the stage for a few seconds; the picture is under it.
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
     await each(size);
-    await shot(page, `stage-debrief-${size.width}x${size.height}${suffix}`);
+    await page.screenshot({ path: join(dir, `debrief${suffix}-${size.width}x${size.height}.png`) });
   }
   await page.setViewportSize(SIZES[0]!);
 }
@@ -188,7 +180,7 @@ describe('what a player reads', () => {
   it('the debrief\'s stance map names every party with the table\'s figures, at 200 % text and 2 device pixels per CSS pixel', { timeout: 600_000 }, async () => {
     const w = await openPage(site.browser, site.origin, { deviceScaleFactor: 2 });
     await w.context.addInitScript(() => localStorage.setItem('envoy.prefs', JSON.stringify({ textScale: 2 })));
-    await w.page.goto(`${site.url}?stage-probe`);
+    await w.page.goto(site.url + PROBE);
     await w.page.waitForSelector('[data-action="play"]');
     const played = await playScenario(w.page, 'mouse', content, RICHEST, (i) => i % 2 === 0, (ids) => ids.at(-1)!);
     await w.page.waitForSelector('#ui[data-screen="debrief"]');
