@@ -57,6 +57,11 @@ export interface PlayOptions {
   predictRight?: (i: number) => boolean;
   /** How the keyboard player predicts: number keys (default) or arrow keys within each party's group. */
   predictKeys?: 'numbers' | 'arrows';
+  /**
+   * Playing in pairs: whether the second player sends the i-th proposed move back (then the same
+   * move is proposed again and agreed); agreed at once by default. Proposed predictions are agreed.
+   */
+  pairDisagree?: (i: number) => boolean;
 }
 
 /** Called on each screen before the player acts on it, with what has been played so far. */
@@ -260,8 +265,20 @@ export async function playOn(
     if (input === 'mouse') await page.click('[data-action="continue"]');
     else await page.press('1');
   };
-  for (let guard = 0; guard < 200; guard++) {
+  let confirmations = 0;
+  for (let guard = 0; guard < 300; guard++) {
     const screen = await attribute(page, '#ui', 'data-screen');
+    // Playing in pairs: the second confirmation of the move or predictions just proposed.
+    const confirming = await attribute(page, '[data-pair-confirm]', 'data-pair-confirm');
+    if (confirming) {
+      const disagree = confirming === 'move.choose' && (options.pairDisagree ?? (() => false))(confirmations++);
+      if (disagree) played.moves.pop();
+      await step(disagree ? 'pair-disagree' : 'pair-agree', async () => {
+        if (input === 'mouse') await page.click(`[data-action="${disagree ? 'pair-disagree' : 'pair-agree'}"]`);
+        else await page.press(disagree ? '2' : '1');
+      });
+      continue;
+    }
     if (screen === 'debrief') {
       await onScreen('debrief', played);
       played.screens.push('debrief');
