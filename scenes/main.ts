@@ -70,13 +70,24 @@ if (!loaded.ok) {
   const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
   mountDirector(ui, live, session, prefsApi);
   session.app.send({ type: 'content.failed', errors: loaded.errors });
-} else if (teacherPage === 'setup' || teacherPage === 'dashboard') {
+} else if (teacherPage === 'setup' || teacherPage === 'dashboard' || teacherPage === 'author') {
   // The teacher pages replace the game and load on their own, never in a student's first load.
   void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));
 } else {
   // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
   const classRead = readClassLink(loaded.content, location.search);
-  const session = createSession({ content: loaded.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null });
+  // A draft from the authoring workbench (?draft=KEY) plays with the shipped content after the same checks.
+  const draftKey = query.get('draft');
+  const draft = draftKey
+    ? await import('./draftEntry').then(({ openDraft }) => {
+        try {
+          return openDraft(loaded.content, draftKey, window.localStorage);
+        } catch (e) {
+          return { ok: false as const, errors: [String(e)] };
+        }
+      })
+    : null;
+  const session = createSession({ content: draft?.ok ? draft.content : loaded.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null });
   // Booted before the director mounts, so its first drawing is the title menu itself.
   session.boot();
   mountDirector(ui, live, session, prefsApi);
@@ -88,6 +99,8 @@ if (!loaded.ok) {
   // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
   const code = query.get('run');
   if (code) session.send({ type: 'watch.code', code });
+  if (draft?.ok) session.send({ type: 'scenario.choose', scenarioId: draft.scenarioId });
+  else if (draft) notice(draft.errors.join('\n'));
   for (const reason of storageProblems) notice(t('notice.storage', { reason }));
   reportStorage = (reason) => notice(t('notice.storage', { reason }));
   performance.mark('envoy:menu-ready');

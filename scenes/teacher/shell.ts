@@ -6,7 +6,7 @@ import { h } from '../ui/dom';
 export { download } from '../ui/download';
 import { tt } from './tt';
 
-export type TeacherPage = 'setup' | 'dashboard';
+export type TeacherPage = 'setup' | 'dashboard' | 'author';
 
 /** The game's address without any query: the base of class links and of the teacher pages' links. */
 export function gameUrl(): string {
@@ -23,7 +23,7 @@ export function pageFrame(page: TeacherPage, ...sections: HTMLElement[]): HTMLEl
       'nav',
       { class: 'teacher-nav', 'aria-label': tt('nav.label') },
       h('span', { class: 'teacher-brand' }, tt('nav.brand')),
-      h('ul', {}, h('li', {}, link('setup', tt('nav.setup'))), h('li', {}, link('dashboard', tt('nav.dashboard'))), h('li', {}, h('a', { href: gameUrl() }, tt('nav.game')))),
+      h('ul', {}, h('li', {}, link('setup', tt('nav.setup'))), h('li', {}, link('dashboard', tt('nav.dashboard'))), h('li', {}, link('author', tt('nav.author'))), h('li', {}, h('a', { href: gameUrl() }, tt('nav.game')))),
     ),
     ...sections,
   );

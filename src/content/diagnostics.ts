@@ -97,7 +97,13 @@ export function parseJsonText(file: string, text: string): ParsedJson {
 
 /** Adds line and column to errors of files whose text is known. */
 export function withPositions(errors: readonly ContentError[], parsed: Readonly<Record<string, Pick<ParsedJson, 'locate'>>>): ContentError[] {
-  return errors.map((e) => (e.line !== undefined || !parsed[e.file] ? e : { ...e, ...parsed[e.file]!.locate(e.field) }));
+  return errors.map((e) => {
+    if (e.line !== undefined || !parsed[e.file]) return e;
+    // An unknown field is placed at its own name, not at the object that holds it.
+    const unknown = /^unknown fields? `([^`]+)`/.exec(e.message)?.[1];
+    const field = unknown ? (e.field === '(file)' ? unknown : `${e.field}.${unknown}`) : e.field;
+    return { ...e, ...parsed[e.file]!.locate(field) };
+  });
 }
 
 /** The candidate nearest to `word`, if it is near enough to be a likely slip (a few letters off). */

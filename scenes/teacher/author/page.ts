@@ -1,0 +1,210 @@
+// The authoring workbench at `?teacher=author` (issue 17 item 3): open a shipped scenario or start
+// from the template, edit the file in a code editor with the content checks marking problems at
+// their lines as you type, insert verbatim quotes from the source's passages, play the draft in
+// the real game in a new tab, see the simulator's ending table, and download the file.
+// Everything from the draft is shown as text (the editor's own document, text nodes), never HTML.
+import { parse } from 'jsonc-parser';
+import { checkDraft, type DraftCheck } from '../../../src/content/draft';
+import { draftTemplate } from '../../../src/content/draftTemplate';
+import type { Content } from '../../../src/content/loader';
+import { button, h } from '../../ui/dom';
+import { draftStorageKey, type StoredDraft } from '../../draftEntry';
+import { download, gameUrl, pageFrame } from '../shell';
+import { tt } from '../tt';
+import { mountEditor } from './editor';
+import { passagePanel } from './passages';
+import { simulatorSection } from './simulate';
+
+/** Where the workbench keeps the draft being edited, so a reload does not lose it. */
+const WORK_KEY = 'envoy.workbench';
+/** Typing pauses this long (ms) before the checks run. */
+const CHECK_DELAY = 400;
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readWork(): StoredDraft | null {
+  try {
+    const raw = storage()?.getItem(WORK_KEY);
+    const work = raw ? (JSON.parse(raw) as StoredDraft) : null;
+    return work && typeof work.name === 'string' && typeof work.text === 'string' ? work : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeWork(work: StoredDraft): void {
+  try {
+    storage()?.setItem(WORK_KEY, JSON.stringify(work));
+  } catch {
+    // Full or blocked storage: the draft stays in the editor; Download still saves it.
+  }
+}
+
+/** The id written in a draft's text, read even when the text is not valid JSON yet. */
+function draftField(text: string, field: 'id' | 'source'): string | undefined {
+  const value = (parse(text) as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function mountAuthor(root: HTMLElement, content: Content): () => void {
+  const sources = Object.values(content.sources);
+  const startSource = content.scenarios[content.tutorialId ?? '']?.source ?? sources[0]?.id ?? '';
+  const work = readWork() ?? { name: 'my-scenario.json', text: draftTemplate(content, 'my-scenario', startSource) };
+  let name = work.name;
+  let last: DraftCheck = { problems: [] };
+
+  // ---- Open a shipped scenario, or start from the template ---------------------------------
+  const shipped = h(
+    'select',
+    { id: 'open-scenario', 'data-open': '' },
+    ...[...content.scenarioOrder, ...(content.tutorialId ? [content.tutorialId] : [])].map((id) => h('option', { value: id }, tt('author.scenarioOption', { title: content.scenarios[id]!.title, id }))),
+  );
+  const newId = h('input', { type: 'text', id: 'new-id', value: 'my-scenario', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'new-id-help' });
+  const newSource = h('select', { id: 'new-source' }, ...sources.map((s) => h('option', { value: s.id, selected: s.id === startSource }, tt('author.sourceOption', { id: s.id, outlet: s.outlet, date: s.date }))));
+  const openStatus = h('p', { class: 'meta', role: 'status', 'data-status': 'open' });
+  const open = (fileName: string, text: string, said: string) => {
+    name = fileName;
+    fileLabel.textContent = tt('author.file', { name });
+    editor.setText(text);
+    openStatus.textContent = said;
+  };
+  const openShipped = () => {
+    const id = shipped.value;
+    const scenario = content.scenarios[id];
+    if (!scenario) return;
+    open((content.files[id] ?? `${id}.json`).replace(/^.*\//, ''), `${JSON.stringify(scenario, null, 2)}\n`, tt('author.opened', { title: scenario.title }));
+  };
+  const startTemplate = () => {
+    const id = newId.value.trim();
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+      openStatus.textContent = tt('author.badId', { id });
+      newId.focus();
+      return;
+    }
+    open(`${id}.json`, draftTemplate(content, id, newSource.value), tt('author.started', { id }));
+  };
+
+  const openSection = h(
+    'section',
+    { class: 'panel teacher-section author-open', 'aria-labelledby': 'screen-heading' },
+    h('h1', { id: 'screen-heading', tabindex: '-1' }, tt('author.heading')),
+    h('p', { class: 'lead' }, tt('author.intro')),
+    h(
+      'div',
+      { class: 'setup-columns' },
+      h(
+        'fieldset',
+        { class: 'setup-field' },
+        h('legend', {}, tt('author.openHeading')),
+        h('label', { for: 'open-scenario', class: 'field-label' }, tt('author.openLabel')),
+        h('div', { class: 'menu row' }, shipped, button(tt('author.open'), openShipped, { 'data-action': 'open-scenario' })),
+      ),
+      h(
+        'fieldset',
+        { class: 'setup-field' },
+        h('legend', {}, tt('author.templateHeading')),
+        h('label', { for: 'new-id', class: 'field-label' }, tt('author.newId')),
+        newId,
+        h('p', { class: 'meta', id: 'new-id-help' }, tt('author.newIdHelp')),
+        h('label', { for: 'new-source', class: 'field-label' }, tt('author.newSource')),
+        newSource,
+        h('div', { class: 'menu row' }, button(tt('author.start'), startTemplate, { 'data-action': 'start-template' })),
+      ),
+    ),
+    openStatus,
+  );
+
+  // ---- The editor with its problems --------------------------------------------------------
+  const fileLabel = h('h2', { id: 'editor-heading' }, tt('author.file', { name }));
+  const checkStatus = h('p', { role: 'status', class: 'check-status', 'data-status': 'check' });
+  const problemList = h('ul', { class: 'problem-list', 'data-problems': '' });
+  const holder = h('div', { class: 'author-editor' });
+  const passages = passagePanel({
+    insert: (json) => editor.insert(json),
+    copy: (json) => navigator.clipboard.writeText(json),
+  });
+  const check = (text: string) => {
+    last = checkDraft(content, name, text);
+    writeWork({ name, text });
+    const errors = last.problems.filter((p) => p.severity === 'error').length;
+    const warnings = last.problems.length - errors;
+    checkStatus.textContent = last.problems.length ? tt('author.problems', { errors, warnings }) : tt('author.noProblems');
+    checkStatus.dataset.errors = String(errors);
+    checkStatus.dataset.warnings = String(warnings);
+    problemList.replaceChildren(
+      ...last.problems.map((p) =>
+        h(
+          'li',
+          { 'data-severity': p.severity, 'data-line': p.line },
+          button(tt('author.problemAt', { severity: tt(p.severity === 'error' ? 'author.error' : 'author.warning'), line: p.line, column: p.column }), () => editor.goTo(p.line, p.column), { class: 'link-button' }),
+          ` ${p.message}`,
+        ),
+      ),
+    );
+    const sourceId = last.scenario?.source ?? draftField(text, 'source');
+    passages.show(sourceId, sourceId ? content.sources[sourceId] : undefined);
+    return last.problems;
+  };
+  const editor = mountEditor(holder, { text: work.text, label: tt('author.editorLabel'), delay: CHECK_DELAY, check });
+  const editorSection = h(
+    'section',
+    { class: 'panel teacher-section author-edit', 'aria-labelledby': 'editor-heading' },
+    fileLabel,
+    h('p', { class: 'meta' }, tt('author.editorHelp')),
+    holder,
+    checkStatus,
+    problemList,
+  );
+
+  // ---- Play, download -----------------------------------------------------------------------
+  const useStatus = h('p', { class: 'meta', role: 'status', 'data-status': 'use' });
+  const errorsNow = () => {
+    // The checks run after a pause in typing; a click right after typing checks the text now.
+    check(editor.text());
+    return last.problems.filter((p) => p.severity === 'error').length;
+  };
+  const play = () => {
+    const errors = errorsNow();
+    if (errors || !last.scenario) {
+      useStatus.textContent = tt('author.fixToPlay', { errors });
+      return;
+    }
+    const key = last.scenario.id;
+    try {
+      storage()!.setItem(draftStorageKey(key), JSON.stringify({ name, text: editor.text() } satisfies StoredDraft));
+    } catch {
+      useStatus.textContent = tt('author.noStorage');
+      return;
+    }
+    window.open(`${gameUrl()}?draft=${encodeURIComponent(key)}`, '_blank', 'noopener');
+    useStatus.textContent = tt('author.playing', { id: key });
+  };
+  const save = () => {
+    const errors = errorsNow();
+    const id = last.scenario?.id ?? draftField(editor.text(), 'id') ?? name.replace(/\.json$/, '');
+    download(`${id}.json`, editor.text(), 'application/json');
+    useStatus.textContent = errors ? tt('author.savedWithErrors', { name: `${id}.json`, errors }) : tt('author.saved', { name: `${id}.json` });
+  };
+  const useSection = h(
+    'section',
+    { class: 'panel teacher-section author-use', 'aria-labelledby': 'use-heading' },
+    h('h2', { id: 'use-heading' }, tt('author.useHeading')),
+    h('div', { class: 'menu row' }, button(tt('author.play'), play, { 'data-action': 'play-draft' }), button(tt('author.download'), save, { class: 'quiet', 'data-action': 'download-draft' })),
+    useStatus,
+    h('h3', {}, tt('author.whereHeading')),
+    h('ul', { class: 'guide-points' }, h('li', {}, tt('author.whereRepo')), h('li', {}, tt('author.whereClass'))),
+  );
+
+  root.replaceChildren(pageFrame('author', openSection, h('div', { class: 'author-grid' }, editorSection, passages.element), useSection, simulatorSection(() => (errorsNow() ? undefined : last.scenario))));
+  check(work.text);
+  return () => {
+    editor.destroy();
+    root.replaceChildren();
+  };
+}
