@@ -81,7 +81,7 @@ if (!loaded.ok) {
   const draft = draftKey
     ? await import('./draftEntry').then(({ openDraft }) => {
         try {
-          return openDraft(loaded.content, draftKey, window.localStorage);
+          return openDraft(loaded.content, draftKey, store);
         } catch (e) {
           return { ok: false as const, errors: [String(e)] };
         }

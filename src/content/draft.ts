@@ -1,14 +1,15 @@
 // The authoring workbench's live check (issue 17 item 3): one scenario file's text, checked as
-// `npm run content:check` checks a file in content/scenarios/ (syntax with positions, schema,
-// references and verbatim quotes against the shipped passages, neutrality, numbers, authoring
-// notes, duplicate questions, the question bank rules), each problem placed at its line and column
-// of the draft. Pure: the page turns the results into editor marks.
-import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNumbers } from './audit';
-import { checkBank, isBlocking } from './bankAudit';
+// the game checks a teacher's scenario file (src/content/teacherScenarios.ts loadScenarioText:
+// syntax with positions, schema, references and verbatim quotes against the shipped passages, and
+// every rule of `npm run content:check` in src/content/checks.ts), with each problem kept as data
+// and placed at its line and column of the draft, so the page can mark it in the editor.
+// A draft that passes here is one the game opens. Pure.
+import { authorChecks } from './checks';
 import { parseJsonText, withPositions } from './diagnostics';
 import { contentWithScenario } from './extend';
 import type { Content, ContentError } from './loader';
 import type { Scenario } from './schema';
+import { MAX_SCENARIO_FILE_SIZE, TEACHER_FOLDER } from './teacherScenarios';
 
 export type DraftSeverity = 'error' | 'warning';
 
@@ -31,12 +32,7 @@ export interface DraftCheck {
   content?: Content;
 }
 
-/** Where a draft sits among the content files ("content/scenarios/<name>"): errors name this file. */
-export function draftFile(name: string): string {
-  return `content/scenarios/${name.replace(/^.*[\\/]/, '')}`;
-}
-
-/** A problem's words without its file: the editor shows it at its place. */
+/** A problem's words without its file (the editor shows it at its place); another file's is named. */
 export function problemText(e: ContentError, otherFile = false): string {
   const wrote = e.value !== undefined ? ` (you wrote ${e.value})` : '';
   const fix = e.suggestion ? ` — ${e.suggestion.startsWith('`') || e.suggestion.startsWith('"') ? `did you mean ${e.suggestion}?` : e.suggestion}` : '';
@@ -44,39 +40,41 @@ export function problemText(e: ContentError, otherFile = false): string {
 }
 
 /**
- * Checks the text of one scenario file against `content` (the shipped content). `name` is the
- * file's name ("washington-2020.json"): a draft of that name replaces the shipped scenario of that
- * file, so opening a shipped scenario and changing it is not a duplicate. Problems come in text
- * order; an error in another file (a duplicate id found there) is placed at line 1.
+ * Checks the text of one scenario file beside `content` (the shipped content) as the game would
+ * check it as a teacher's file: a shipped scenario's id is refused as a duplicate, and so is a
+ * practice scenario. `name` is the file's name, used only in words. Problems come in text order.
  */
 export function checkDraft(content: Content, name: string, text: string): DraftCheck {
-  const file = draftFile(name);
-  const parsed = parseJsonText(file, text);
-  const place = (errors: readonly ContentError[], severity: (e: ContentError) => DraftSeverity): DraftProblem[] =>
-    withPositions(errors.map((e) => fullField(e, file, parsed.value)), { [file]: parsed }).map((e) => {
+  const top = (message: string): DraftCheck => ({ problems: [{ severity: 'error', line: 1, column: 1, field: '(file)', message: `(file): ${message}` }] });
+  if (text.length > MAX_SCENARIO_FILE_SIZE) return top(`the file is larger than ${MAX_SCENARIO_FILE_SIZE / 1024} KB, more than any scenario needs`);
+  const parsed = parseJsonText(name, text.replace(/^\uFEFF/, ''));
+  const raw = parsed.value as { id?: unknown; tutorial?: unknown } | null | undefined;
+  const id = raw && typeof raw === 'object' && typeof raw.id === 'string' ? raw.id : 'scenario';
+  // Where the game puts a teacher's file among the content (teacherScenarios.ts loadScenarioText).
+  const file = `${TEACHER_FOLDER}${id.replace(/[^a-z0-9-]/g, '').slice(0, 64) || 'scenario'}.json`;
+  const located = { [file]: parsed };
+  const place = (errors: readonly ContentError[], severity: DraftSeverity): DraftProblem[] =>
+    withPositions(errors.map((e) => fullField(e, file, parsed.value)), located).map((e) => {
+      // The loader names a duplicate id in whichever file it reads second: either way it is the
+      // draft's id that must change, and it is shown there.
+      if (e.field === 'id' && e.id === id && /^duplicate scenario id/.test(e.message)) e = { ...e, file, ...parsed.locate('id'), message: `a scenario of the game already has the id "${id}": choose another` };
       const own = e.file === file;
-      return { severity: severity(e), line: own ? (e.line ?? 1) : 1, column: own ? (e.column ?? 1) : 1, field: e.field, message: problemText(e, !own) };
+      return { severity, line: own ? (e.line ?? 1) : 1, column: own ? (e.column ?? 1) : 1, field: e.field, message: problemText(e, !own) };
     });
   const sorted = (problems: DraftProblem[]) => problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (parsed.errors.length) return { problems: place(parsed.errors, () => 'error') };
 
-  const loaded = contentWithScenario(content, file, parsed.value);
-  if (!loaded.ok) return { problems: sorted(place(loaded.errors, () => 'error')) };
+  if (parsed.errors.length) return { problems: place(parsed.errors.map((e) => ({ ...e, file })), 'error') };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return top('a scenario file holds one JSON object { … }');
+  if (raw.tutorial === true) {
+    return { problems: place([{ file, field: 'tutorial', message: 'a practice scenario ("tutorial": true) cannot come from a file: remove the field' }], 'error') };
+  }
+  const loaded = contentWithScenario(content, file, raw);
+  if (!loaded.ok) return { problems: sorted(place(loaded.errors, 'error')) };
   const all = loaded.content;
-  const id = Object.keys(all.files).find((k) => all.files[k] === file);
-  const scenario = id ? all.scenarios[id] : undefined;
-  if (!id || !scenario) return { problems: [] };
-  // The draft alone for the checks that read a scenario at a time, so the shipped files' own
-  // findings stay out of the draft's list; duplicate questions are looked for across all files.
-  const alone: Content = { ...all, scenarios: { [id]: scenario }, scenarioOrder: scenario.tutorial ? [] : [id], files: { [id]: file } };
-  const mine = (e: ContentError) => e.file === file;
-  const errors = [...checkNeutrality(alone), ...checkNumbers(alone), ...checkAuthoringNotes(alone), ...checkDuplicateQuestions(all)].filter(mine);
-  const findings = checkBank(alone).filter(mine);
-  const problems = [
-    ...place(errors, () => 'error'),
-    ...place(findings, (f) => (isBlocking(f as (typeof findings)[number]) ? 'error' : 'warning')),
-  ];
-  return { problems: sorted(problems), scenario, content: all };
+  const scenarioId = Object.keys(all.files).find((k) => all.files[k] === file);
+  const scenario = scenarioId ? all.scenarios[scenarioId] : undefined;
+  const checks = authorChecks(all, file);
+  return { problems: sorted([...place(checks.errors, 'error'), ...place(checks.warnings, 'warning')]), scenario, content: all };
 }
 
 /** The path ("meetings.1.questions.0") of the object whose `id` is `id`, or undefined. */

@@ -5,10 +5,11 @@
 // Everything from the draft is shown as text (the editor's own document, text nodes), never HTML.
 import { parse } from 'jsonc-parser';
 import { checkDraft, type DraftCheck } from '../../../src/content/draft';
-import { draftTemplate } from '../../../src/content/draftTemplate';
+import { draftTemplate, scenarioCopy } from '../../../src/content/draftTemplate';
 import type { Content } from '../../../src/content/loader';
 import { button, h } from '../../ui/dom';
-import { draftStorageKey, type StoredDraft } from '../../draftEntry';
+import { safeStore } from '../../../src/persistence/storage';
+import { draftLink, writeDraft, type ScenarioFileText } from '../../../src/persistence/teacherScenarios';
 import { download, gameUrl, pageFrame } from '../shell';
 import { tt } from '../tt';
 import { mountEditor } from './editor';
@@ -28,17 +29,17 @@ function storage(): Storage | null {
   }
 }
 
-function readWork(): StoredDraft | null {
+function readWork(): ScenarioFileText | null {
   try {
     const raw = storage()?.getItem(WORK_KEY);
-    const work = raw ? (JSON.parse(raw) as StoredDraft) : null;
+    const work = raw ? (JSON.parse(raw) as ScenarioFileText) : null;
     return work && typeof work.name === 'string' && typeof work.text === 'string' ? work : null;
   } catch {
     return null;
   }
 }
 
-function writeWork(work: StoredDraft): void {
+function writeWork(work: ScenarioFileText): void {
   try {
     storage()?.setItem(WORK_KEY, JSON.stringify(work));
   } catch {
@@ -53,6 +54,8 @@ function draftField(text: string, field: 'id' | 'source'): string | undefined {
 }
 
 export function mountAuthor(root: HTMLElement, content: Content): () => void {
+  // Storage that fails says so where the teacher looks: the status under Play.
+  const store = safeStore(() => storage() ?? undefined, () => undefined);
   const sources = Object.values(content.sources);
   const startSource = content.scenarios[content.tutorialId ?? '']?.source ?? sources[0]?.id ?? '';
   const work = readWork() ?? { name: 'my-scenario.json', text: draftTemplate(content, 'my-scenario', startSource) };
@@ -78,7 +81,9 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     const id = shipped.value;
     const scenario = content.scenarios[id];
     if (!scenario) return;
-    open((content.files[id] ?? `${id}.json`).replace(/^.*\//, ''), `${JSON.stringify(scenario, null, 2)}\n`, tt('author.opened', { title: scenario.title }));
+    // A copy under its own id: the game keeps its own scenario and plays the copy beside it.
+    const copyId = `${id}-copy`;
+    open(`${copyId}.json`, scenarioCopy(content, id, copyId, tt('author.copyTitle', { title: scenario.title })), tt('author.opened', { title: scenario.title, id: copyId }));
   };
   const startTemplate = () => {
     const id = newId.value.trim();
@@ -175,15 +180,13 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
       useStatus.textContent = tt('author.fixToPlay', { errors });
       return;
     }
-    const key = last.scenario.id;
-    try {
-      storage()!.setItem(draftStorageKey(key), JSON.stringify({ name, text: editor.text() } satisfies StoredDraft));
-    } catch {
+    const key = writeDraft(store, { name, text: editor.text() });
+    if (!key) {
       useStatus.textContent = tt('author.noStorage');
       return;
     }
-    window.open(`${gameUrl()}?draft=${encodeURIComponent(key)}`, '_blank', 'noopener');
-    useStatus.textContent = tt('author.playing', { id: key });
+    window.open(draftLink(gameUrl(), key), '_blank', 'noopener');
+    useStatus.textContent = tt('author.playing', { id: last.scenario.id });
   };
   const save = () => {
     const errors = errorsNow();
