@@ -1,6 +1,7 @@
 // The debrief: the ending, understanding and trust per party (split into what the answers and
 // what the predictions earned), and the decisions in order with rewind, replay code and compare.
 import type { Points } from '../../../src/engine/stats';
+import type { CheckResult } from '../../../src/engine/check';
 import { t, type StringKey } from '../../../src/i18n';
 import { stanceMap, type StanceParty } from '../../../src/replay/stanceMap';
 import { decisionTimeline } from '../../../src/replay/timeline';
@@ -25,6 +26,50 @@ function pointsCell(points: Points, kind: 'questions' | 'predictions'): HTMLElem
 function reactionsCell(party: StanceParty): HTMLElement {
   const words = party.reactions.map((r, i) => t('ending.table.reactionAt', { move: i + 1, reaction: r ? t(`reaction.${r}` as StringKey) : t('ending.table.absent') }));
   return h('td', { 'data-reactions': party.reactions.map((r) => r ?? '').join(',') }, words.join(', '));
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** The learning-gain check, per party: before, after and the change; null when the run had no check. */
+function checkSection(ctx: Parameters<Screen>[0], check: CheckResult | null): HTMLElement | null {
+  if (!check) return null;
+  const { content } = ctx.session;
+  const parties = content.partyOrder.filter((p) => p in check.before);
+  const percent = (n: number) => t('ending.check.percent', { percent: n });
+  return h(
+    'section',
+    { class: 'check-result', 'aria-labelledby': 'check-heading' },
+    h('h2', { id: 'check-heading' }, t('ending.check.heading')),
+    h('p', { class: 'meta' }, t('ending.check.intro', { count: Object.keys(check.items).length })),
+    h('div', { class: 'table-scroll' }, h(
+      'table',
+      { class: 'scores check-table' },
+      h('thead', {}, h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('ending.table.party')),
+        h('th', { scope: 'col' }, t('ending.check.before')),
+        h('th', { scope: 'col' }, t('ending.check.after')),
+        h('th', { scope: 'col' }, t('ending.check.change')),
+      )),
+      h(
+        'tbody',
+        {},
+        ...parties.map((p) => {
+          const before = check.before[p]!;
+          const after = check.after[p]!;
+          return h(
+            'tr',
+            { 'data-party': p, 'data-before': before, 'data-after': after },
+            h('th', { scope: 'row' }, swatch(content.parties[p]?.colour ?? '#888888'), content.parties[p]?.name ?? p),
+            h('td', {}, percent(before)),
+            h('td', {}, percent(after)),
+            h('td', {}, signed(after - before)),
+          );
+        }),
+      ),
+    )),
+  );
 }
 
 export const debriefScreen: Screen = (ctx) => {
@@ -81,6 +126,7 @@ export const debriefScreen: Screen = (ctx) => {
         ),
       ),
     )),
+    checkSection(ctx, result.check ?? null),
     h(
       'nav',
       { class: 'menu row' },

@@ -13,6 +13,7 @@ import { feedbackPanel, questionPanel } from './question';
 import { predictionPanel, reactionVerb } from './predict';
 import { dossierPanel } from './dossier';
 import { pairConfirmPanel, pairTurn } from './pairConfirm';
+import { checkPanel } from './check';
 import type { Screen, ScreenContext } from './types';
 
 function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
@@ -182,6 +183,8 @@ export const negotiationScreen: Screen = (ctx) => {
   const confirming = !!pair?.proposal && !view.paused && (view.phase === 'moves' || view.phase === 'predicting');
   const body = confirming
     ? pairConfirmPanel(ctx, view, pair)
+    : view.phase === 'check' && view.check
+      ? checkPanel(ctx, view)
     : view.phase === 'opening'
       ? openingPanel(ctx, view)
       : view.phase === 'question'

@@ -19,7 +19,7 @@ type Submit = (answer: Answer) => void;
  * The options as buttons. Watching a recorded run, the session offers no answer: the options are
  * drawn inert, and the one the player chose (`recorded`) is marked.
  */
-function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: string }>, recorded: string | null): HTMLElement {
+export function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: string }>, recorded: string | null, prefix = 'option'): HTMLElement {
   const watching = ctx.session.watchNext !== null;
   return h(
     'ol',
@@ -30,7 +30,7 @@ function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: stri
       return h(
         'li',
         {},
-        actionButton(ctx, `option:${item.id}`, label, attrs) ??
+        actionButton(ctx, `${prefix}:${item.id}`, label, attrs) ??
           (watching
             ? h('button', { type: 'button', disabled: true, ...attrs, class: recorded === item.id ? 'is-recorded' : undefined, 'data-recorded': recorded === item.id || undefined }, recorded === item.id ? t('watch.recordedOption', { option: label }) : label)
             : null),
@@ -40,12 +40,12 @@ function optionButtons(ctx: ScreenContext, items: Array<{ id: string; text: stri
 }
 
 /** The answer the watched player gave to the question on screen, or null outside watch mode. */
-function recordedAnswer(ctx: ScreenContext): Answer | null {
+export function recordedAnswer(ctx: ScreenContext): Answer | null {
   const next = ctx.session.watchNext;
-  return next?.type === 'answer.submit' ? next.answer : null;
+  return next?.type === 'answer.submit' || next?.type === 'check.submit' ? next.answer : null;
 }
 
-function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, order: string[], submit: Submit, recorded: Record<string, string> | null): HTMLElement {
+export function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, order: string[], submit: Submit, recorded: Record<string, string> | null): HTMLElement {
   const selects = new Map<string, HTMLSelectElement>();
   const error = h('p', { class: 'form-error', role: 'alert' });
   const rows = order.map((id) => {
@@ -80,7 +80,7 @@ function sortControls(content: Content, q: Extract<Question, { type: 'sort' }>, 
   );
 }
 
-function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[], submit: Submit): HTMLElement {
+export function orderControls(q: Extract<Question, { type: 'order' }>, initial: string[], submit: Submit): HTMLElement {
   const order = [...initial];
   const list = h('ol', { class: 'order-list' });
   const text = (id: string) => q.events.find((e) => e.id === id)!.text;
