@@ -3,6 +3,7 @@
 // the files skipped and why. Export CSV; print a class summary. Every name is text, never markup.
 import type { Content } from '../../src/content/loader';
 import { buildDashboard, dashboardCsv, type Dashboard, type ImportedResults, type ScenarioSummary } from '../../src/classroom/dashboard';
+import type { PartyGain } from '../../src/classroom/gain';
 import { MAX_RESULTS_SIZE, parseResults, splitPastedCodes } from '../../src/classroom/results';
 import { quoted } from '../../src/i18n/quoted';
 import { button, h } from '../ui/dom';
@@ -35,6 +36,59 @@ function table(caption: string, head: Head[], rows: HTMLTableRowElement[], attrs
       h('thead', {}, h('tr', {}, ...head.map((c) => (typeof c === 'string' ? h('th', { scope: 'col' }, c) : h('th', { scope: 'col', class: 'num' }, c.text))))),
       h('tbody', {}, ...rows),
       foot ? h('tfoot', {}, foot) : null,
+    ),
+  );
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const pct = (value: number | null) => (value === null ? tt('dash.none') : tt('dash.gain.points', { value }));
+
+/** Per party: the class's mean before and after the check, the gain and how many students it is over. */
+function partyGainTable(caption: string, gains: readonly PartyGain[], key: string): HTMLElement {
+  return table(
+    caption,
+    [tt('dash.col.party'), num(tt('dash.gain.col.before')), num(tt('dash.gain.col.after')), num(tt('dash.gain.col.gain')), num(tt('dash.gain.col.students'))],
+    gains.map((g) =>
+      h(
+        'tr',
+        { 'data-party': g.party, 'data-before': g.before ?? '', 'data-after': g.after ?? '', 'data-gain': g.gain ?? '' },
+        h('th', { scope: 'row' }, g.name),
+        h('td', { class: 'num' }, pct(g.before)),
+        h('td', { class: 'num' }, pct(g.after)),
+        h('td', { class: 'num' }, g.gain === null ? tt('dash.none') : signed(g.gain)),
+        h('td', { class: 'num' }, String(g.students)),
+      ),
+    ),
+    { 'data-table': key },
+  );
+}
+
+/** A scenario's learning gain, per party and per question; null without a check. */
+function gainSection(s: ScenarioSummary): HTMLElement | null {
+  const gain = s.gain;
+  if (!gain) return null;
+  return h(
+    'div',
+    { class: 'gain', 'data-gain': s.id },
+    h('h3', { class: 'small-heading' }, tt('dash.gain.heading')),
+    h('p', { class: 'meta' }, tt('dash.gain.students', { count: gain.students })),
+    partyGainTable(tt('dash.gain.parties'), gain.parties, 'gain-parties'),
+    table(
+      tt('dash.gain.items'),
+      [num('#'), tt('dash.col.question'), num(tt('dash.gain.col.before')), num(tt('dash.gain.col.after')), num(tt('dash.gain.col.gain')), num(tt('dash.gain.col.students'))],
+      gain.items.map((item, i) =>
+        h(
+          'tr',
+          { 'data-question': item.questionId, 'data-before': item.before, 'data-after': item.after },
+          h('td', { class: 'num' }, String(i + 1)),
+          h('td', {}, item.label),
+          h('td', { class: 'num' }, pct(item.before)),
+          h('td', { class: 'num' }, pct(item.after)),
+          h('td', { class: 'num' }, signed(item.gain)),
+          h('td', { class: 'num' }, String(item.students)),
+        ),
+      ),
+      { 'data-table': 'gain-items' },
     ),
   );
 }
@@ -94,6 +148,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
       averageRow,
     ),
     table(tt('dash.questionsTable'), [num('#'), tt('dash.col.question'), num(tt('dash.col.share')), tt('dash.col.wrong')], questionRows, { 'data-table': 'questions' }),
+    gainSection(s),
   );
 }
 
@@ -126,6 +181,7 @@ function resultsView(content: Content, d: Dashboard, actions: HTMLElement): HTML
         d.partyAverages.map((a) => h('tr', { 'data-party': a.party }, h('th', { scope: 'row' }, a.name), h('td', { class: 'num', 'data-average': a.average ?? '' }, a.average === null ? tt('dash.none') : String(a.average)), h('td', { class: 'num' }, String(a.students)))),
         { 'data-table': 'averages' },
       ),
+      ...(d.partyGains.length ? [h('p', { class: 'meta' }, tt('dash.gain.intro')), partyGainTable(tt('dash.gain.allScenarios'), d.partyGains, 'gain-all')] : []),
       table(
         tt('dash.students', { count: d.students.length }),
         [tt('dash.col.student'), tt('dash.col.class'), tt('dash.col.finished'), tt('dash.col.file')],

@@ -1,4 +1,4 @@
-// The set-up page: the teacher picks the scenarios and their order, the timer, hints, predictions, the seed and
+// The set-up page: the teacher picks the scenarios and their order, the timer, hints, predictions, pairs, the before-and-after check, the seed and
 // a class label, and gets the class link (a real link, a copy button and a QR code). Below it, the
 // discussion guides. The form is built once; only the scenario list and the link re-render.
 import type { Content } from '../../src/content/loader';
@@ -19,6 +19,8 @@ interface SetupState {
   predictions: boolean;
   /** Whether students play in pairs (two names, each move and prediction confirmed by both). */
   pairs: boolean;
+  /** Whether each scenario opens and closes with the learning-gain check (same questions before and after). */
+  check: boolean;
   seedMode: 'per-student' | 'fixed';
   seed: number;
   label: string;
@@ -33,6 +35,7 @@ export function settingsOf(state: SetupState): ClassSettings {
     hints: state.hints,
     ...(state.predictions ? {} : { predictions: false }),
     ...(state.pairs ? { pairs: true } : {}),
+    ...(state.check ? { check: true } : {}),
     seed: state.seedMode === 'per-student' ? 'per-student' : state.seed,
     label: state.label.trim().slice(0, MAX_LABEL_LENGTH),
   };
@@ -47,6 +50,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     hints: true,
     predictions: true,
     pairs: false,
+    check: false,
     seedMode: 'per-student',
     seed: randomSeed(),
     label: '',
@@ -156,6 +160,19 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('p', { class: 'meta', id: 'pairs-help' }, tt('setup.pairsHelp')),
   );
 
+  const checkField = h(
+    'fieldset',
+    { class: 'setup-field' },
+    h('legend', {}, tt('setup.check')),
+    h(
+      'label',
+      { class: 'check', for: 'check' },
+      h('input', { type: 'checkbox', id: 'check', 'aria-describedby': 'check-help', checked: state.check, onchange: (e: Event) => ((state.check = (e.target as HTMLInputElement).checked), update()) }),
+      tt('setup.checkOn'),
+    ),
+    h('p', { class: 'meta', id: 'check-help' }, tt('setup.checkHelp')),
+  );
+
   const seedInput = h('input', {
     type: 'number',
     id: 'seed-number',
@@ -215,6 +232,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
       h('li', {}, tt('setup.summary.hints', { hints: tt(s.hints ? 'setup.on' : 'setup.off') })),
       h('li', {}, tt('setup.summary.predictions', { predictions: tt(s.predictions === false ? 'setup.off' : 'setup.predictionsAsked') })),
       h('li', {}, tt('setup.summary.pairs', { pairs: tt(s.pairs ? 'setup.pairsYes' : 'setup.pairsNo') })),
+      h('li', {}, tt('setup.summary.check', { check: tt(s.check ? 'setup.checkYes' : 'setup.off') })),
       h('li', {}, tt('setup.summary.seed', { seed: s.seed === 'per-student' ? tt('setup.seedEach') : tt('setup.seedSame', { seed: s.seed }) })),
       h('li', {}, tt('setup.summary.label', { label: s.label || tt('setup.summary.noLabel') })),
     );
@@ -248,7 +266,7 @@ export function mountSetup(root: HTMLElement, content: Content): () => void {
     h('h1', { id: 'screen-heading', tabindex: '-1' }, tt('setup.heading')),
     h('p', { class: 'lead' }, tt('setup.intro')),
     h('fieldset', { class: 'setup-field' }, h('legend', {}, tt('setup.scenarios')), h('p', { class: 'meta' }, tt('setup.scenariosHelp')), list, moved),
-    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, predictionsField, pairsField, seedField)),
+    h('div', { class: 'setup-columns' }, timerField, h('div', {}, hintsField, predictionsField, pairsField, checkField, seedField)),
     labelField,
   );
   const linkSection = h(

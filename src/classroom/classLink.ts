@@ -11,7 +11,7 @@
 // in base64url (empty for none). Format 1, written before predictions, is format 2 without the
 // predictions field; it is still read, with predictions on.
 // Format 3 is format 2 with one more field, the class's modes: a letter per mode that is on, in
-// alphabetical order ("p": play in pairs). A link with no mode on is still written as format 2, so
+// alphabetical order ("c": the learning-gain check before and after each scenario; "p": play in pairs). A link with no mode on is still written as format 2, so
 // links that use nothing new read in builds that came before the modes.
 import * as z from 'zod';
 import type { Content } from '../content/loader';
@@ -28,7 +28,7 @@ export const CLASS_FORMAT_MODES = '3';
 /** Formats still read, with the number of dot-separated fields each has. */
 const FIELDS_BY_FORMAT: Record<string, number> = { '1': 6, '2': 7, '3': 8 };
 /** Each mode's letter in the modes field. */
-const MODE_LETTERS = { pairs: 'p' } as const;
+const MODE_LETTERS = { check: 'c', pairs: 'p' } as const;
 export const MAX_LABEL_LENGTH = 60;
 /** More scenario ids than any class needs: a link with more is cut to this many. */
 export const MAX_CLASS_SCENARIOS = 20;
@@ -62,6 +62,11 @@ export const classSettingsShape = () => ({
    * both); absent means alone, so settings written before pairs read as they were.
    */
   pairs: z.boolean().optional(),
+  /**
+   * true: a short check of the same understanding questions before and after each scenario
+   * (src/engine/check.ts); absent means none, so settings written before the check read as they were.
+   */
+  check: z.boolean().optional(),
 });
 
 /** The settings as a whole, for files that carry them (a results file): structure only, no content. */
@@ -141,6 +146,13 @@ export function checkClassSettings(content: Content, raw: Partial<Record<keyof C
       if (pairs.data) settings.pairs = true;
     } else problems.push(t('classLink.pairsUnreadable'));
   }
+  if (raw.check !== undefined) {
+    const check = z.boolean().safeParse(raw.check);
+    // Only "on" is kept, like pairs.
+    if (check.success) {
+      if (check.data) settings.check = true;
+    } else problems.push(t('classLink.checkUnreadable'));
+  }
   if (raw.seed !== undefined) {
     const seed = SeedSchema.safeParse(raw.seed);
     if (seed.success) settings.seed = seed.data;
@@ -165,7 +177,7 @@ export function encodeClassParam(settings: ClassSettings): string {
   const checked = ClassSettingsSchema.safeParse({ ...settings, label: cleanLabel(settings.label) });
   if (!checked.success) throw new RangeError(`these class settings cannot be put in a link: ${checked.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
   const s = checked.data;
-  const modes = s.pairs ? MODE_LETTERS.pairs : '';
+  const modes = `${s.check ? MODE_LETTERS.check : ''}${s.pairs ? MODE_LETTERS.pairs : ''}`;
   return [
     modes ? CLASS_FORMAT_MODES : CLASS_FORMAT,
     s.scenarios.join('_'),
@@ -197,6 +209,7 @@ export function decodeClassParam(content: Content, value: string): ClassRead {
   const unknownModes = modesCode.replace(new RegExp(`[${Object.values(MODE_LETTERS).join('')}]`, 'g'), '');
   if (unknownModes) problems.push(t('classLink.unknownModes', { modes: unknownModes.slice(0, 16) }));
   if (modesCode.includes(MODE_LETTERS.pairs)) raw.pairs = true;
+  if (modesCode.includes(MODE_LETTERS.check)) raw.check = true;
   raw.predictions = predictionsCode === 'y' ? true : predictionsCode === 'n' ? false : predictionsCode;
   raw.scenarios = ids === '' ? [] : ids.split('_');
   raw.timer = TIMER_BY_CODE.get(timerCode) ?? timerCode;
@@ -247,7 +260,7 @@ export interface ScenarioRunOptions {
   seed: number | null;
 }
 
-/** What the engine needs to start a scenario in this class: timer seconds, hints, predictions and the seed. */
+/** What the engine needs to start a scenario in this class: timer seconds, hints, predictions, the check and the seed. */
 export function runSettingsFor(settings: ClassSettings, scenario: Scenario): ScenarioRunOptions {
   const factor = TIMER_FACTOR[settings.timer];
   return {
@@ -256,6 +269,7 @@ export function runSettingsFor(settings: ClassSettings, scenario: Scenario): Sce
       hintsEnabled: settings.hints,
       // Only an "off" is written: runs with predictions on keep the settings (and codes) they had.
       ...(settings.predictions === false ? { predictions: false } : {}),
+      ...(settings.check ? { check: true } : {}),
     },
     seed: settings.seed === 'per-student' ? null : settings.seed >>> 0,
   };

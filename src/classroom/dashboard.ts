@@ -14,6 +14,9 @@ import { tt } from '../i18n/teacher';
 import { decodeRunCode } from '../replay/code';
 import { scenarioParties } from '../replay/timeline';
 import { questionDetail } from './discussion';
+import { partyGains, scenarioGain, type GainSummary, type PartyGain } from './gain';
+import type { CheckResult } from '../engine/check';
+import type { RunResult } from '../engine/scenarioMachine';
 import type { ParsedResults, ResultsFile } from './results';
 
 /** One results file or code as imported: where it came from (a file name, "pasted code 2") and what it read as. */
@@ -43,6 +46,8 @@ export interface StudentScenario {
   attempts: number;
   hintsEnabled: boolean;
   timerSeconds: number | null;
+  /** The learning-gain check's before and after, worked out by replay; null when the run had none. */
+  check: CheckResult | null;
 }
 
 export interface StudentRow {
@@ -95,6 +100,8 @@ export interface ScenarioSummary {
   endings: Array<{ id: string; title: string; kind: Ending['kind']; count: number }>;
   questions: QuestionStat[];
   partyAverages: PartyAverage[];
+  /** The class's learning gain on this scenario, or null when no counted run had the check. */
+  gain: GainSummary | null;
 }
 
 export interface Dashboard {
@@ -105,6 +112,8 @@ export interface Dashboard {
   parties: string[];
   /** Per party, over every student and scenario in which the party was measured. */
   partyAverages: PartyAverage[];
+  /** Per party, over every student and scenario with the check (empty when none had it). */
+  partyGains: PartyGain[];
   problems: Problem[];
 }
 
@@ -141,12 +150,14 @@ function replayFresh(content: Content, claimedScenario: string, code: string): R
     return { ok: false, reason: tt('dash.problem.wrongScenario', { claimed: claimedScenario.slice(0, 64), title: scenario.title }) };
   }
   let context;
+  let check: CheckResult | null;
   try {
     const run = replayRun(scenario, record);
     const snapshot = run.getSnapshot();
     run.stop();
     if (snapshot.status !== 'done' || !snapshot.context.endingId) return { ok: false, reason: tt('dash.problem.unfinished', { title: scenario.title }) };
     context = snapshot.context;
+    check = (snapshot.output as RunResult).check ?? null;
   } catch {
     return { ok: false, reason: tt('dash.problem.cannotReplay', { title: scenario.title }) };
   }
@@ -168,6 +179,7 @@ function replayFresh(content: Content, claimedScenario: string, code: string): R
       attempts: 1,
       hintsEnabled: record.settings.hintsEnabled,
       timerSeconds: record.settings.timerSeconds,
+      check,
     },
   };
 }
@@ -244,6 +256,7 @@ function summarise(content: Content, scenario: Scenario, counted: CountedRun[]):
     endings: scenario.endings.map((e) => ({ id: e.id, title: e.title, kind: e.kind, count: counted.filter((c) => c.row.endingId === e.id).length })),
     questions,
     partyAverages: partyAverages(content, parties, counted.map((c) => c.row)),
+    gain: scenarioGain(content, scenario, parties, counted.map((c) => c.row.check)),
   };
 }
 
@@ -311,7 +324,8 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
   const used = new Set(scenarios.flatMap((s) => s.parties));
   const parties = [...content.partyOrder.filter((p) => used.has(p)), ...[...used].filter((p) => !content.partyOrder.includes(p)).sort()];
   const allRows = students.flatMap((s) => Object.values(s.scenarios));
-  return { students, scenarios, parties, partyAverages: partyAverages(content, parties, allRows), problems };
+  const partyGainsAll = partyGains(content, parties, allRows.map((r) => r.check)).filter((g) => g.students > 0);
+  return { students, scenarios, parties, partyAverages: partyAverages(content, parties, allRows), partyGains: partyGainsAll, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +349,7 @@ export const csvRow = (cells: ReadonlyArray<string | number | null | undefined>)
 /** The dashboard as CSV: one row per student and scenario (a student with no finished run gets one row). */
 export function dashboardCsv(dashboard: Dashboard): string {
   const partyName = (id: string) => dashboard.partyAverages.find((p) => p.party === id)?.name ?? id;
+  const checkParties = dashboard.partyGains.map((g) => g.party);
   const header = [
     tt('dash.csvCol.student'),
     tt('dash.csvCol.class'),
@@ -347,11 +362,13 @@ export function dashboardCsv(dashboard: Dashboard): string {
     ...dashboard.parties.map((p) => tt('dash.csvCol.understanding', { party: partyName(p) })),
     // Last, so the columns before it keep their places: the same runs count for both of a pair.
     tt('dash.csvCol.partner'),
+    // The learning-gain check, only when some run had it (so other classes' files keep their columns).
+    ...checkParties.flatMap((p) => [tt('dash.csvCol.checkBefore', { party: partyName(p) }), tt('dash.csvCol.checkAfter', { party: partyName(p) })]),
   ];
   const lines = [csvRow(header)];
   for (const student of dashboard.students) {
     const played = dashboard.scenarios.filter((s) => student.scenarios[s.id]);
-    if (played.length === 0) lines.push(csvRow([student.name, student.classLabel, ...header.slice(2, -1).map(() => null), student.partner]));
+    if (played.length === 0) lines.push(csvRow([student.name, student.classLabel, ...header.slice(2, header.length - 1 - 2 * checkParties.length).map(() => null), student.partner]));
     for (const summary of played) {
       const r = student.scenarios[summary.id]!;
       lines.push(
@@ -366,6 +383,7 @@ export function dashboardCsv(dashboard: Dashboard): string {
           r.attempts,
           ...dashboard.parties.map((p) => r.understanding[p] ?? null),
           student.partner,
+          ...checkParties.flatMap((p) => [r.check?.before[p] ?? null, r.check?.after[p] ?? null]),
         ]),
       );
     }

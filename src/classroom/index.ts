@@ -5,3 +5,4 @@ export * from './results';
 export * from './dashboard';
 export * from './discussion';
 export * from './handIn';
+export * from './gain';

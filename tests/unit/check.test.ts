@@ -9,6 +9,9 @@ import { replayRun } from '../../src/engine/run';
 import type { RunResult, RunSettings } from '../../src/engine/scenarioMachine';
 import { findQuestion } from '../../src/engine/stats';
 import { decodeRunCode, encodeRunCode } from '../../src/replay/code';
+import { classLink, encodeClassParam, readClassLink, runSettingsFor, type ClassSettings } from '../../src/classroom/classLink';
+import { buildDashboard, dashboardCsv } from '../../src/classroom/dashboard';
+import { makeResults, parseResultsFile, resultsFileText } from '../../src/classroom/results';
 import { informed, newRun, playThrough, realContent } from './helpers';
 
 const content = realContent();
@@ -166,5 +169,66 @@ describe('paths with the check on', () => {
       // The check's answers are not decisions of play, and the held-out questions are not asked.
       expect(on.longestDecisions).toBeLessThan(off.longestDecisions);
     }
+  });
+});
+
+describe('class links turn the check on', () => {
+  it('a link with the check reads back with it, and the runs of its scenarios have it; links without it read as before', () => {
+    const settings: ClassSettings = { scenarios: scenarios.slice(0, 2).map((s) => s.id), timer: 'off', hints: true, seed: 42, label: '9B', check: true };
+    const link = classLink('https://example.org/envoy/', settings);
+    const read = readClassLink(content, link)!;
+    expect(read.problems).toEqual([]);
+    expect(read.settings.check).toBe(true);
+    expect(runSettingsFor(read.settings, scenarios[0]!).settings.check).toBe(true);
+    // With pairs as well: both letters.
+    expect(readClassLink(content, classLink('https://example.org/', { ...settings, pairs: true }))!.settings).toMatchObject({ check: true, pairs: true });
+    // Without: no check in the settings or the run settings, and the link is the format it was.
+    const without: ClassSettings = { ...settings };
+    delete without.check;
+    const old = readClassLink(content, classLink('https://example.org/', without))!;
+    expect(old.settings.check).toBeUndefined();
+    expect(runSettingsFor(old.settings, scenarios[0]!).settings).not.toHaveProperty('check');
+    expect(encodeClassParam(without).startsWith('2.')).toBe(true);
+  });
+});
+
+describe('the dashboard counts the check by replay', () => {
+  /** A student's results file: one run of `id` with the check, right or wrong before and after. */
+  function studentFile(name: string, id: string, seed: number, beforeRight: boolean, afterRight: boolean) {
+    const { run } = playWithCheck(id, seed, beforeRight, afterRight);
+    const made = makeResults({ name, settings: null, runs: [{ scenarioId: id, code: encodeRunCode(content, run.record) }] });
+    run.stop();
+    if (!made.ok) throw new Error(made.message);
+    return made.file;
+  }
+
+  it('per party and per item: before, after and gain over the students; an edited file changes nothing', () => {
+    const id = scenarios[0]!.id;
+    const s = content.scenarios[id]!;
+    const ana = studentFile('Ana', id, 5, false, true);
+    const ben = studentFile('Ben', id, 5, true, true);
+    const d = buildDashboard(content, [ana, ben].map((f, i) => ({ source: `file ${i}`, parsed: parseResultsFile(resultsFileText(f)) })));
+    const gain = d.scenarios[0]!.gain!;
+    expect(gain.students).toBe(2);
+    const parties = new Set(checkPlan(s, 5).items.flatMap((qid) => findQuestion(s, qid)!.measures));
+    expect(new Set(gain.parties.map((p) => p.party))).toEqual(parties);
+    for (const p of gain.parties) expect(p).toMatchObject({ before: 50, after: 100, gain: 50, students: 2 });
+    expect(gain.items.map((i) => i.questionId).sort()).toEqual([...checkPlan(s, 5).items].sort());
+    for (const item of gain.items) expect(item).toMatchObject({ before: 50, after: 100, gain: 50, students: 2 });
+    expect(d.partyGains.map((g) => g.party).sort()).toEqual([...parties].sort());
+    // The CSV has each student's before and after per party.
+    const csv = dashboardCsv(d);
+    const party = [...parties][0]!;
+    expect(csv.split('\r\n')[0]).toContain(`Check before: ${content.parties[party]!.name}`);
+
+    // Ana edits her file: a "check" and scores in every place a file could carry them.
+    const edited = JSON.parse(resultsFileText(ana));
+    edited.check = { before: { [party]: 100 }, after: { [party]: 100 } };
+    edited.runs[0].check = edited.check;
+    edited.runs[0].score = 100;
+    edited.settings = { scenarios: [id], timer: 'off', hints: true, seed: 5, label: '', check: false };
+    const again = buildDashboard(content, [JSON.stringify(edited), resultsFileText(ben)].map((text, i) => ({ source: `file ${i}`, parsed: parseResultsFile(text) })));
+    expect(again.scenarios[0]!.gain).toEqual(gain);
+    expect(dashboardCsv(again)).toBe(csv);
   });
 });
