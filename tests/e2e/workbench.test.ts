@@ -63,26 +63,26 @@ describe('authoring workbench', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((x) => (JSON.parse(localStorage.getItem('envoy.workbench')!).text as string).includes(`"id": "${x}"`), id);
     await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.getAttribute('data-errors') === '0');
-    const passageSource = await page.$eval('[data-passages] textarea', (el) => el.id);
-    expect(passageSource).toMatch(/^passage-/);
 
     // Put the cursor at the start of the first evidence list, then select words in a passage and
     // insert them there (Ctrl+Enter in the passage), then type the comma after the new item.
     await page.focus('.cm-content');
     await find(page, '"evidence": [');
     await page.keyboard.press('End');
-    const passage = await page.$eval('[data-passages] textarea', (el) => {
+    // Select the passage's first words with the keyboard alone (Shift+Ctrl+Right), as a teacher would.
+    const passageId = await page.$eval('[data-passages] textarea', (el) => el.id);
+    await tabTo(page, `#${passageId}`);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+    const passage = await page.$eval(`#${passageId}`, (el) => {
       const box = el as HTMLTextAreaElement;
-      const words = box.value.split(' ');
-      const quote = words.slice(1, Math.min(words.length, 7)).join(' ');
-      return { id: box.id, quote, start: box.value.indexOf(quote) };
+      return { text: box.value, quote: box.value.slice(box.selectionStart, box.selectionEnd).trim() };
     });
-    await tabTo(page, `#${passage.id}`);
-    await page.evaluate(({ id: boxId, start, length }) => {
-      const box = document.getElementById(boxId) as HTMLTextAreaElement;
-      box.setSelectionRange(start, start + length);
-      box.dispatchEvent(new Event('select'));
-    }, { id: passage.id, start: passage.start, length: passage.quote.length });
+    expect(passage.quote.split(" ").length, JSON.stringify(passage)).toBeGreaterThan(2);
+    expect(passage.text).toContain(passage.quote);
+    // The passage takes no typing: it stays the source's text.
+    await page.keyboard.type('x');
+    expect(await page.$eval(`#${passageId}`, (el) => (el as HTMLTextAreaElement).value)).toBe(passage.text);
     await shotOf(page, '.passage-panel', 'workbench-passages');
     await page.keyboard.press('Control+Enter');
     expect(await page.textContent('[data-status="quote"]')).toMatch(/Quote inserted at line \d+/);
@@ -120,6 +120,7 @@ describe('authoring workbench', () => {
     await page.keyboard.type(year);
     await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.getAttribute('data-errors') === '0');
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+    expect(await page.textContent('[data-status="use"]')).toBe('');
     expect(await editorText(page)).toContain(inserted);
 
     // The simulator's ending table for the draft.
@@ -132,6 +133,7 @@ describe('authoring workbench', () => {
     await page.waitForSelector('[data-sim-table]', { timeout: 120_000 });
     expect(await page.$$eval('[data-sim-table] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-ending')))).toEqual(scenario.endings.map((e) => e.id));
     await shotOf(page, '.sim-section', 'workbench-simulator');
+    await page.screenshot({ path: join(SHOTS, 'workbench-page.png'), fullPage: true });
 
     expect(await axe(page)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);

@@ -130,6 +130,7 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
   const checkStatus = h('p', { role: 'status', class: 'check-status', 'data-status': 'check' });
   const problemList = h('ul', { class: 'problem-list', 'data-problems': '' });
   const holder = h('div', { class: 'author-editor' });
+  const useStatus = h('p', { class: 'meta', role: 'status', 'data-status': 'use' });
   const passages = passagePanel({
     insert: (json) => editor.insert(json),
     copy: (json) => navigator.clipboard.writeText(json),
@@ -142,6 +143,11 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     checkStatus.textContent = last.problems.length ? tt('author.problems', { errors, warnings }) : tt('author.noProblems');
     checkStatus.dataset.errors = String(errors);
     checkStatus.dataset.warnings = String(warnings);
+    // "Fix the errors to play" is out of date once they are fixed.
+    if (!errors && useStatus.dataset.refused) {
+      useStatus.textContent = '';
+      delete useStatus.dataset.refused;
+    }
     problemList.replaceChildren(
       ...last.problems.map((p) =>
         h(
@@ -168,7 +174,6 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
   );
 
   // ---- Play, download -----------------------------------------------------------------------
-  const useStatus = h('p', { class: 'meta', role: 'status', 'data-status': 'use' });
   const errorsNow = () => {
     // The checks run after a pause in typing; a click right after typing checks the text now.
     check(editor.text());
@@ -178,6 +183,7 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     const errors = errorsNow();
     if (errors || !last.scenario) {
       useStatus.textContent = tt('author.fixToPlay', { errors });
+      useStatus.dataset.refused = 'true';
       return;
     }
     const key = writeDraft(store, { name, text: editor.text() });

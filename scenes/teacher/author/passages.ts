@@ -1,5 +1,5 @@
-// The source panel: the passages of the draft's source, each in a read-only text box, so words
-// can be selected with the mouse or the keyboard (Shift and the arrows). The selected words go into
+// The source panel: the passages of the draft's source, each in a text box that refuses edits, so
+// words can be selected with the mouse or the keyboard (Shift and the arrows). The selected words go into
 // the draft as a quote with its source id, copied from the passage, never retyped.
 import type { Source } from '../../../src/content/schema';
 import { button, h } from '../../ui/dom';
@@ -85,7 +85,10 @@ export function passagePanel(options: { insert: (json: string) => number; copy: 
           const box = h('textarea', {
             id,
             class: 'passage-text',
-            readonly: true,
+            // Not `readonly`: Chromium gives a read-only text box no caret, so the keyboard could
+            // not select in it. Edits are refused instead (beforeinput), and it says it is read-only.
+            'aria-readonly': 'true',
+            spellcheck: 'false',
             rows: Math.max(2, Math.ceil(p.text.length / 60)),
             'data-passage': p.id,
             'aria-keyshortcuts': 'Control+Enter',
@@ -95,6 +98,11 @@ export function passagePanel(options: { insert: (json: string) => number; copy: 
             if (box.selectionEnd > box.selectionStart) last = { source: source.id, box };
           };
           for (const type of ['select', 'mouseup', 'keyup', 'focus']) box.addEventListener(type, remember);
+          box.addEventListener('beforeinput', (e) => e.preventDefault());
+          // Where beforeinput cannot be refused (some IME compositions), the passage is put back.
+          box.addEventListener('input', () => {
+            if (box.value !== p.text) box.value = p.text;
+          });
           box.addEventListener('keydown', (e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();

@@ -7,8 +7,8 @@ import { designReport, type DesignReport } from '../../../src/engine/design';
 import { button, h } from '../../ui/dom';
 import { tt } from '../tt';
 
-/** The choices of runs per player: enough for a stable spread, few enough to answer in a second or two. */
-export const SIM_RUNS = [100, 200, 500] as const;
+/** The choices of runs per player (1000 is `npm run simulate`'s): each answers in a second or two. */
+export const SIM_RUNS = [100, 200, 500, 1000] as const;
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 
