@@ -70,6 +70,9 @@ if (!loaded.ok) {
   const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
   mountDirector(ui, live, session, prefsApi);
   session.app.send({ type: 'content.failed', errors: loaded.errors });
+} else if (teacherPage === 'projector') {
+  // Projector mode: the whole class plays one run on this screen (teacher pages, loaded on their own).
+  void import('./teacher/projector').then(({ mountProjector }) => mountProjector(ui, document.getElementById('live')!, loaded.content, store, newSeed));
 } else if (teacherPage === 'setup' || teacherPage === 'dashboard' || teacherPage === 'author') {
   // The teacher pages replace the game and load on their own, never in a student's first load.
   void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));

@@ -23,7 +23,15 @@ export function pageFrame(page: TeacherPage, ...sections: HTMLElement[]): HTMLEl
       'nav',
       { class: 'teacher-nav', 'aria-label': tt('nav.label') },
       h('span', { class: 'teacher-brand' }, tt('nav.brand')),
-      h('ul', {}, h('li', {}, link('setup', tt('nav.setup'))), h('li', {}, link('dashboard', tt('nav.dashboard'))), h('li', {}, link('author', tt('nav.author'))), h('li', {}, h('a', { href: gameUrl() }, tt('nav.game')))),
+      h(
+        'ul',
+        {},
+        h('li', {}, link('setup', tt('nav.setup'))),
+        h('li', {}, link('dashboard', tt('nav.dashboard'))),
+        h('li', {}, link('author', tt('nav.author'))),
+        h('li', {}, h('a', { href: `${gameUrl()}?teacher=projector`, 'data-nav': 'projector' }, tt('nav.projector'))),
+        h('li', {}, h('a', { href: gameUrl() }, tt('nav.game'))),
+      ),
     ),
     ...sections,
   );

@@ -16,7 +16,7 @@ import { pairConfirmPanel, pairTurn } from './pairConfirm';
 import { checkPanel } from './check';
 import type { Screen, ScreenContext } from './types';
 
-function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
+export function openingPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { content } = ctx.session;
   const m = view.meeting!;
   const seen = new Set<string>();
@@ -155,7 +155,7 @@ function reactionsSection(ctx: ScreenContext, view: RunView): HTMLElement | null
   );
 }
 
-function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
+export function outcomePanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { session } = ctx;
   const last = view.lastMove!;
   const changes = Object.entries(last.trustDelta)
