@@ -106,7 +106,7 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
   const nameW = (size: number) => Math.max(...map.parties.map((p) => measure(p.shortName, size)), 0);
   const figW = (size: number) => measure('100 · 100', small(size));
   /** A row's width before its reaction columns, with or without the figures. */
-  const lead = (size: number, figures: boolean) => Math.min(7, size * 0.5) * 2 + 6 + nameW(size) + 10 + (figures ? figW(size) + 10 : 0);
+  const lead = (size: number, figures: boolean) => size + 6 + nameW(size) + 10 + (figures ? figW(size) + 10 : 0);
   const columnsW = (size: number) => (map.hasReactions ? map.moves.length * colStep(size) : 0);
 
   function plan(size: number, cols: number, withMap: boolean, compact = false): Plan {
@@ -207,11 +207,11 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     const rowH = compact ? rowHeight(size, true) : Math.max(rowHeight(size), Math.min(Math.round(size * 3.2), Math.floor((area.h - legendH) / (perColumnOf(cols) + 1))));
     const colW = (area.w - (cols - 1) * PAD * 2) / cols;
     const perColumn = perColumnOf(cols);
-    const emblemR = Math.min(7, size * 0.5);
+    const emblemR = size * 0.5;
     const showFigures = !plot || colW >= lead(size, true) + columnsW(size);
     // Reaction columns spread over the row's spare width, up to twice their least spacing.
     const step = map.hasReactions ? Math.min(colStep(size) * 2, Math.max(colStep(size), (colW - lead(size, showFigures) - 4) / map.moves.length)) : colStep(size);
-    const markerR = Math.max(2.5, Math.min(6, rowH / 7));
+    const markerR = Math.max(2.5, Math.min(size * 0.4, rowH / 7));
     const header: TextBox[] = [];
     // The figures' name heads them, ending where they end (over the names, which need no heading);
     // where it does not fit there it follows the title, if that fits.

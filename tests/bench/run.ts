@@ -92,7 +92,7 @@ function countFrames() {
  * and the Event Timing API's duration of each click (event to next paint, as Chromium reports it).
  */
 function watchResponsiveness() {
-  type Click = { at: number; kind: string; toPaint: number | null };
+  type Click = { at: number; kind: string; on: string; toPaint: number | null };
   const r = {
     longtasks: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false,
     tasks: [] as Array<{ start: number; duration: number }>,
@@ -120,7 +120,10 @@ function watchResponsiveness() {
       const el = e.target instanceof Element ? e.target.closest('[data-option], [data-action], [data-move], label[data-reaction]') : null;
       // An answer is given by an option's button, or by the submit button of a sort or order question.
       const kind = !el ? 'other' : el.matches('[data-option], [data-action="submit"]') ? 'answer' : (el.getAttribute('data-action') ?? (el.hasAttribute('data-move') ? 'move' : 'reaction'));
-      const click: Click = { at: e.timeStamp, kind, toPaint: null };
+      // Where the click was made: the screen, and the phase of a meeting.
+      const ui = document.getElementById('ui');
+      const phase = ui?.querySelector('[data-phase]')?.getAttribute('data-phase');
+      const click: Click = { at: e.timeStamp, kind, on: `${ui?.dataset.screen ?? '?'}${phase ? `/${phase}` : ''}`, toPaint: null };
       r.clicks.push(click);
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -418,7 +421,7 @@ async function measureSlowPlay(browser: Browser, site: Site): Promise<SlowPlay> 
   await playScenario(page, 'mouse', content, scenario, () => true, (ids) => ids[0]!);
   await sleep(1000);
   const seconds = (performance.now() - t0) / 1000;
-  type R = { longtasks: boolean; tasks: Array<{ start: number; duration: number }>; clicks: Array<{ at: number; kind: string; toPaint: number | null }>; events: Array<{ start: number; duration: number }> };
+  type R = { longtasks: boolean; tasks: Array<{ start: number; duration: number }>; clicks: Array<{ at: number; kind: string; on: string; toPaint: number | null }>; events: Array<{ start: number; duration: number }> };
   const r = await page.evaluate(() => (window as unknown as { __responsiveness: R }).__responsiveness);
   await w.context.close();
   const tasks = r.tasks.filter((x) => x.start >= menuReady);
@@ -431,12 +434,12 @@ async function measureSlowPlay(browser: Browser, site: Site): Promise<SlowPlay> 
     // No long task at all is a longest task under 50 ms: counted as 0.
     longestTaskMs: r.longtasks ? (longest?.duration ?? 0) : null,
     longestTaskAt: longest?.start ?? null,
-    longestTaskAfter: longest ? (before ? `${before.kind} click ${(longest.start - before.at).toFixed(0)} ms before` : 'no click (loading)') : null,
+    longestTaskAfter: longest ? (before ? `${before.kind} click on ${before.on} ${(longest.start - before.at).toFixed(0)} ms before` : 'no click (loading)') : null,
     longTasks: tasks.length,
     answerToPaintMs: worst(answers)?.toPaint ?? null,
     answerClicks: answers.length,
     anyClickToPaintMs: worst(painted)?.toPaint ?? null,
-    anyClickKind: worst(painted)?.kind ?? null,
+    anyClickKind: worst(painted) ? `${worst(painted)!.kind} click on ${worst(painted)!.on}` : null,
     eventTimingClickMs: r.events.length ? Math.max(...r.events.map((e) => e.duration)) : null,
     seconds,
     consoleErrors: w.consoleErrors,
@@ -587,7 +590,7 @@ const rows: Array<[string, string, string, string]> = [
   ['select → briefing: longest frame (no throttle)', 'n/a', ms(G.transitionUnthrottledMaxFrameMs), `${ratio(G.transitionUnthrottledMaxFrameMs, F.idleUnthrottledMaxFrameMs)} floor's idle longest frame`],
   [`after the menu: longest main-thread task, a full play (${THROTTLE}× CPU)`, 'n/a', ms(slow.longestTaskMs), `budget ${TASK_BUDGET_MS} ms; ${slow.longTasks} tasks ≥ 50 ms; ${slow.longestTaskAfter ?? ''}`],
   [`answer click → next painted frame, worst of a play (${THROTTLE}× CPU)`, 'n/a', ms(slow.answerToPaintMs), `budget ${PAINT_BUDGET_MS} ms; ${slow.answerClicks} answers`],
-  [`  any click → next painted frame, worst (${THROTTLE}× CPU)`, 'n/a', ms(slow.anyClickToPaintMs), slow.anyClickKind ? `a ${slow.anyClickKind} click` : ''],
+  [`  any click → next painted frame, worst (${THROTTLE}× CPU)`, 'n/a', ms(slow.anyClickToPaintMs), slow.anyClickKind ?? ''],
   [`  Event Timing: longest click duration (${THROTTLE}× CPU)`, 'n/a', ms(slow.eventTimingClickMs), 'event to next paint, as Chromium reports it'],
   [`no WebGL: renderer`, canvas.floor.renderer ?? 'none', canvas.game.renderer ?? 'none', ''],
   [`no WebGL: first frame (${THROTTLE}× CPU)`, ms(canvas.floor.firstFrame), ms(canvas.game.firstFrame), ratio(canvas.game.firstFrame, canvas.floor.firstFrame)],
