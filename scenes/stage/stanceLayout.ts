@@ -128,7 +128,7 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
   }
 
   function fits(p: Plan): boolean {
-    if (p.plot && p.plot.w < 90) return false;
+    if (p.plot && p.plot.w < 120) return false;
     const perColumn = Math.ceil(map.parties.length / p.cols);
     const colW = (p.rows.w - (p.cols - 1) * PAD * 2) / p.cols;
     // Without the map the rows are the only place for the figures.
