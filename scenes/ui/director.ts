@@ -45,7 +45,7 @@ function screenKey(session: Session, locale: string): string {
   const name = screenName(session);
   const view = name === 'negotiation' || name === 'debrief' || name === 'watch' ? session.runView() : null;
   const { notices, watchPlaying } = session.app.getSnapshot().context;
-  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.prediction?.moveId, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join(), JSON.stringify(session.pair?.proposal ?? null)].join('|');
+  return [name, locale, notices.length, watchPlaying, session.watchProgress?.step, view?.phase, view?.meeting?.id, view?.question?.id, view?.prediction?.moveId, view?.check && `${view.check.stage}${view.check.number}`, view?.hintUsed, view?.timed, view?.paused, view?.moves.map((m) => m.locked).join(), JSON.stringify(session.pair?.proposal ?? null)].join('|');
 }
 
 export function mountDirector(root: HTMLElement, live: HTMLElement, session: Session, prefs: ScreenContext['prefs'] & { onChange(cb: (p: Preferences) => void): void }) {

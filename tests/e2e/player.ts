@@ -50,6 +50,8 @@ export interface Played {
   /** Each reaction predicted, right (the real reaction) or wrong on purpose (one that scores 0). */
   predictions?: Array<{ moveId: string; party: string; actual: ReactionKind; predicted: ReactionKind; right: boolean }>;
   screens: string[];
+  /** The learning-gain check's items as answered, in order (before, then after). */
+  checks?: Array<{ id: string; stage: 'before' | 'after'; right: boolean }>;
 }
 
 export interface PlayOptions {
@@ -62,6 +64,8 @@ export interface PlayOptions {
    * move is proposed again and agreed); agreed at once by default. Proposed predictions are agreed.
    */
   pairDisagree?: (i: number) => boolean;
+  /** With the learning-gain check: whether the i-th item of a stage is answered right; right by default. */
+  checkRight?: (stage: 'before' | 'after', i: number) => boolean;
 }
 
 /** Called on each screen before the player acts on it, with what has been played so far. */
@@ -165,6 +169,18 @@ async function answer(page: Driver, input: Input, q: Question, right: boolean, c
       return;
     }
   }
+}
+
+/**
+ * Answers a check item: as a question, except that a choice shows only some of its options, so a
+ * wrong answer is one of the distractors on screen.
+ */
+async function checkAnswer(page: Driver, input: Input, q: Question, right: boolean, content: Content): Promise<void> {
+  if (q.type !== 'choice' && q.type !== 'who-said') return answer(page, input, q, right, content);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('[data-option]')].map((e) => e.getAttribute('data-option')!), undefined);
+  const option = shown.find((id) => q.options.find((o) => o.id === id)!.correct === right)!;
+  if (input === 'mouse') await page.click(`[data-option="${option}"]`);
+  else await page.press((await attribute(page, `[data-option="${option}"]`, 'data-key')) ?? '1');
 }
 
 /** How many prediction steps have been played (a step predicts every party present at once). */
@@ -285,7 +301,15 @@ export async function playOn(
       return played;
     }
     const phase = await attribute(page, '[data-phase]', 'data-phase');
-    if (phase === 'opening') await step('opening', continueKey);
+    if (phase === 'check') {
+      const stage = (await attribute(page, '[data-check]', 'data-check')) as 'before' | 'after';
+      const id = (await attribute(page, '[data-question]', 'data-question'))!;
+      const q = findQuestion(scenario, id)!;
+      const checks = (played.checks ??= []);
+      const isRight = (options.checkRight ?? (() => true))(stage, checks.filter((c) => c.stage === stage).length);
+      checks.push({ id, stage, right: isRight });
+      await step(`check-${stage}`, () => checkAnswer(page, input, q, isRight, content));
+    } else if (phase === 'opening') await step('opening', continueKey);
     else if (phase === 'question') {
       const id = (await attribute(page, '[data-question]', 'data-question'))!;
       const q = findQuestion(scenario, id)!;

@@ -43,7 +43,7 @@ export function checkPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   }
   return h(
     'section',
-    { class: 'question check', 'aria-labelledby': 'screen-heading', 'data-check': item.stage, 'data-question': q.id, 'data-type': q.type },
+    { class: 'question check-item', 'aria-labelledby': 'screen-heading', 'data-check': item.stage, 'data-question': q.id, 'data-type': q.type },
     h('p', { class: 'eyebrow' }, t(item.stage === 'before' ? 'check.before' : 'check.after', { number: item.number, count: item.count })),
     item.number === 1 && h('p', { class: 'meta', 'data-check-intro': '' }, t(item.stage === 'before' ? 'check.introBefore' : 'check.introAfter')),
     h('h1', { id: 'screen-heading', tabindex: '-1' }, q.prompt),
