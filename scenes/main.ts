@@ -9,7 +9,9 @@ import prebuiltContent from 'virtual:envoy-content';
 import { setLocale, t } from '../src/i18n';
 import { readPreferences, writePreferences, type Preferences } from '../src/persistence/preferences';
 import { safeStore } from '../src/persistence/storage';
-import { createSession } from '../src/session';
+import { createSession, type ScenarioFileOutcome } from '../src/session';
+import { DRAFT_PARAM, keepTeacherScenario, readDraft, readTeacherScenarios } from '../src/persistence/teacherScenarios';
+import { scenarioLinkValue } from '../src/content/scenarioLink';
 import { applyPreferences } from './ui/preferences';
 import { mountSound } from './audio/soundDirector';
 import { mountDirector } from './ui/director';
@@ -60,6 +62,38 @@ async function loadContentForDev(): Promise<{ ok: true; content: Content } | { o
   const errors = result.ok ? authorChecks(result.content).errors : result.errors;
   return result.ok && !errors.length ? result : { ok: false, errors: errors.map(formatContentError) };
 }
+/**
+ * The content with the teacher's scenario files added: those kept on this device, then the one a
+ * link carries (`#scenario=…`, src/content/scenarioLink.ts) or the workbench's draft (`?draft=KEY`,
+ * src/persistence/teacherScenarios.ts writeDraft). The checks load only when there is a file.
+ * `lost` names kept files that no longer pass (after an update of the game); they stay kept.
+ */
+async function teacherScenarios(content: Content): Promise<{ content: Content; opened: ScenarioFileOutcome | null; draft: boolean; lost: string[] }> {
+  const kept = readTeacherScenarios(store);
+  const linked = scenarioLinkValue(location.href);
+  const draftKey = new URLSearchParams(location.search).get(DRAFT_PARAM);
+  if (!kept.length && linked === null && draftKey === null) return { content, opened: null, draft: false, lost: [] };
+  const { loadScenarioText, loadScenarioTexts } = await import('../src/content/teacherScenarios');
+  const fromKept = loadScenarioTexts(content, kept);
+  let opened: ScenarioFileOutcome | null = null;
+  let next = fromKept.content;
+  if (draftKey !== null) {
+    const draft = readDraft(store, draftKey);
+    const file = draft ?? { name: t('teacherFile.draftName'), text: '' };
+    const result = draft ? loadScenarioText(next, draft.name, draft.text) : { ok: false as const, errors: [t('teacherFile.draftMissing')] };
+    opened = { name: file.name, ...result };
+  } else if (linked !== null) {
+    const { readScenarioLinkValue } = await import('../src/content/scenarioLink');
+    const text = await readScenarioLinkValue(linked);
+    const name = t('teacherFile.linkName');
+    const result = text === null ? { ok: false as const, errors: [t('teacherFile.linkDamaged')] } : loadScenarioText(next, name, text);
+    opened = { name, ...result };
+    if (result.ok && text !== null) opened.kept = keepTeacherScenario(store, result.scenarioId, { name, text });
+  }
+  if (opened?.ok) next = opened.content;
+  return { content: next, opened, draft: draftKey !== null, lost: fromKept.failed.map((f) => f.name) };
+}
+
 const loaded = import.meta.env.DEV ? await loadContentForDev() : { ok: true as const, content: prebuiltContent! };
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 const query = new URLSearchParams(location.search);
@@ -77,20 +111,10 @@ if (!loaded.ok) {
   // The teacher pages replace the game and load on their own, never in a student's first load.
   void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));
 } else {
+  const teacher = await teacherScenarios(loaded.content);
   // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
-  const classRead = readClassLink(loaded.content, location.search);
-  // A draft from the authoring workbench (?draft=KEY) plays with the shipped content after the same checks.
-  const draftKey = query.get('draft');
-  const draft = draftKey
-    ? await import('./draftEntry').then(({ openDraft }) => {
-        try {
-          return openDraft(loaded.content, draftKey, store);
-        } catch (e) {
-          return { ok: false as const, errors: [String(e)] };
-        }
-      })
-    : null;
-  const session = createSession({ content: draft?.ok ? draft.content : loaded.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null });
+  const classRead = readClassLink(teacher.content, location.search);
+  const session = createSession({ content: teacher.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null, scenarioFile: teacher.opened });
   // Booted before the director mounts, so its first drawing is the title menu itself.
   session.boot();
   mountDirector(ui, live, session, prefsApi);
@@ -102,8 +126,11 @@ if (!loaded.ok) {
   // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
   const code = query.get('run');
   if (code) session.send({ type: 'watch.code', code });
-  if (draft?.ok) session.send({ type: 'scenario.choose', scenarioId: draft.scenarioId });
-  else if (draft) notice(draft.errors.join('\n'));
+  for (const name of teacher.lost) notice(t('teacherFile.keptFailed', { name }));
+  // A link's or a draft's file is shown where scenarios are chosen: a draft that loads starts at
+  // its briefing, anything else opens the select screen with the file's scenario or its errors.
+  if (teacher.opened?.ok && teacher.draft) session.send({ type: 'scenario.choose', scenarioId: teacher.opened.scenarioId });
+  else if (teacher.opened) session.send({ type: 'menu.play' });
   for (const reason of storageProblems) notice(t('notice.storage', { reason }));
   reportStorage = (reason) => notice(t('notice.storage', { reason }));
   performance.mark('envoy:menu-ready');

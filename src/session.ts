@@ -16,6 +16,11 @@ import { clearRunSave, readRunSave, SAVE_KEY, writeRunSave } from './persistence
 import type { KeyValueStore } from './persistence/storage';
 import { runSettingsFor, type ClassSettings } from './classroom/classLink';
 import { checkPairNames, leaderOf, pairMachine, readPairNames, writePairNames, type PairDecision, type PairEvent, type PairNames } from './classroom/pair';
+import type { TeacherScenarioLoad } from './content/teacherScenarios';
+import { keepTeacherScenario, type ScenarioFileText } from './persistence/teacherScenarios';
+
+/** What became of the last scenario file opened (shown on the select screen until the next). */
+export type ScenarioFileOutcome = { name: string } & TeacherScenarioLoad & { kept?: boolean };
 
 /** Commands the session itself handles before telling the app machine. */
 export type SessionCommand =
@@ -44,6 +49,8 @@ export interface SessionOptions {
   settings?: RunSettings;
   /** The class the game was opened for (from a class link), or null when played on one's own. */
   classSettings?: ClassSettings | null;
+  /** A scenario file opened before the session began (from a link or a draft), to show on the select screen. */
+  scenarioFile?: ScenarioFileOutcome | null;
   /**
    * Told of every event no state handles (a button that would do nothing). By default a
    * console.error, which the browser tests fail on.
@@ -56,7 +63,10 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { timerSeconds: null, hintsEnab
 const RUN_EVENT_PREFIXES = ['run.begin', 'meeting.', 'answer.', 'feedback.', 'move.', 'prediction.', 'outcome.', 'timer.', 'check.'];
 const isRunEvent = (event: SessionEvent): event is RunEvent => RUN_EVENT_PREFIXES.some((p) => event.type.startsWith(p));
 
-export function createSession({ content, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null, onUnhandled = (problem) => console.error(problem) }: SessionOptions) {
+export function createSession({ content: initialContent, store, newSeed, now = () => new Date(0).toISOString(), settings = DEFAULT_RUN_SETTINGS, classSettings = null, scenarioFile: openedFile = null, onUnhandled = (problem) => console.error(problem) }: SessionOptions) {
+  // Replaced (never changed in place) when a teacher's scenario file is added.
+  let content = initialContent;
+  let scenarioFile: ScenarioFileOutcome | null = openedFile;
   const app = createActor(appMachine).start();
   const pairs = classSettings?.pairs === true;
   /** The confirmation step of a pair (src/classroom/pair.ts): beside the run, never in its log. */
@@ -254,14 +264,50 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
     return snapshot.can(event);
   };
 
+  /**
+   * The scenarios offered: the class's (every timeline scenario outside a class), then any
+   * teacher's scenario the class list does not name (a file handed to the class is meant to be played).
+   */
+  const scenarioIds = (): string[] => {
+    if (!classSettings) return content.scenarioOrder;
+    const extra = content.scenarioOrder.filter((id) => content.teacherScenarios?.includes(id) && !classSettings.scenarios.includes(id));
+    return [...classSettings.scenarios, ...extra];
+  };
+
   return {
     app,
-    content,
+    /** The content played: the shipped content, with any teacher's scenario files added. */
+    get content() {
+      return content;
+    },
     store,
     /** The class settings from the class link, or null outside a class. */
     classSettings,
-    /** The scenarios offered on the select screen, in order: the class's, or every one. */
-    scenarioIds: classSettings ? classSettings.scenarios : content.scenarioOrder,
+    /** The scenarios offered on the select screen, in order: the class's (with teacher's files), or every one. */
+    get scenarioIds() {
+      return scenarioIds();
+    },
+    /** The last scenario file opened this session and what became of it, or null. */
+    get scenarioFile() {
+      return scenarioFile;
+    },
+    /**
+     * Adds a teacher's scenario file (its name and text, as opened or from a link): checked like
+     * every scenario (src/content/teacherScenarios.ts); on success it joins the timeline, marked as
+     * the teacher's, and is kept on the device (`keep`, the default) so it is there after a reload
+     * and its runs replay. The checks are loaded on first use, never with the game.
+     */
+    async openScenarioFile(file: ScenarioFileText, { keep = true }: { keep?: boolean } = {}): Promise<ScenarioFileOutcome> {
+      const { loadScenarioText } = await import('./content/teacherScenarios');
+      const result = loadScenarioText(content, file.name, file.text);
+      scenarioFile = { name: file.name, ...result };
+      if (result.ok) {
+        content = result.content;
+        if (keep) scenarioFile.kept = keepTeacherScenario(store, result.scenarioId, file);
+      }
+      notify();
+      return scenarioFile;
+    },
     /** The replay code of the run on the debrief screen. */
     get lastCode() {
       return lastCode;
@@ -306,7 +352,7 @@ export function createSession({ content, store, newSeed, now = () => new Date(0)
         screen,
         context: snapshot.context,
         content,
-        scenarioIds: classSettings ? classSettings.scenarios : content.scenarioOrder,
+        scenarioIds: scenarioIds(),
         run: shown && (screen === 'negotiation' || screen === 'debrief' || screen === 'watch') ? describeRun(content, shown.scenario, shown.getSnapshot()) : null,
         decisions: finished ? decisionCount(finished.scenario, finished.record) : 0,
         history: screen === 'history' ? readHistory(store).entries : [],

@@ -136,7 +136,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
   return h(
     'section',
     { class: 'panel teacher-section scenario-results', 'data-scenario': s.id, 'aria-labelledby': `results-${s.id}` },
-    h('h2', { id: `results-${s.id}` }, tt('dash.scenarioHeading', { title: s.title, date: s.date })),
+    h('h2', { id: `results-${s.id}` }, tt('dash.scenarioHeading', { title: s.title, date: s.date }), content.teacherScenarios?.includes(s.id) ? h('span', { class: 'meta', 'data-badge': 'teacher' }, ` (${tt('dash.teacherScenario')})`) : ''),
     h('p', {}, tt('dash.scenarioStudents', { count: s.students })),
     h('h3', { class: 'small-heading' }, tt('dash.endings')),
     h('ul', { class: 'chips' }, ...s.endings.filter((e) => e.count > 0).map((e) => h('li', { class: 'chip', 'data-ending': e.id }, tt('dash.ending', { title: e.title, count: e.count })))),
@@ -203,7 +203,9 @@ function resultsView(content: Content, d: Dashboard, actions: HTMLElement): HTML
   return out;
 }
 
-export function mountDashboard(root: HTMLElement, content: Content): () => void {
+export function mountDashboard(root: HTMLElement, shipped: Content): () => void {
+  // The shipped content, with the teacher's scenario files loaded here added.
+  let content = shipped;
   const imported: ImportedResults[] = [];
   let pasted = 0;
   let dashboard: Dashboard = buildDashboard(content, []);
@@ -225,8 +227,42 @@ export function mountDashboard(root: HTMLElement, content: Content): () => void 
 
   const render = () => {
     dashboard = buildDashboard(content, imported);
-    results.replaceChildren(...resultsView(content, dashboard, actions));
+    const needs = dashboard.needsScenarios.length
+      ? h('section', { class: 'panel teacher-section needs-scenarios', role: 'alert', 'data-needs-scenarios': dashboard.needsScenarios.join(' ') }, h('p', {}, tt('dash.needsScenarios', { count: dashboard.problems.filter((p) => p.needsScenario).length, ids: dashboard.needsScenarios.map((id) => `"${id}"`).join(', ') })))
+      : null;
+    results.replaceChildren(...(needs ? [needs] : []), ...resultsView(content, dashboard, actions));
   };
+
+  // A teacher's scenario file, checked as the game checks it; the imported results replay again with it.
+  const scenarioStatus = h('div', { class: 'meta', role: 'status', 'data-status': 'scenario-file' });
+  const scenarioInput = h('input', {
+    type: 'file',
+    id: 'scenario-files',
+    multiple: true,
+    accept: '.json,application/json',
+    'data-input': 'scenario-files',
+    'aria-describedby': 'scenario-files-help',
+    onchange: () => {
+      const files = [...(scenarioInput.files ?? [])];
+      void (async () => {
+        const { loadScenarioText, MAX_SCENARIO_FILE_SIZE } = await import('../../src/content/teacherScenarios');
+        const lines: HTMLElement[] = [];
+        for (const file of files) {
+          const text = file.size > MAX_SCENARIO_FILE_SIZE ? '' : await file.text().catch(() => '');
+          const result = loadScenarioText(content, file.name, text);
+          if (result.ok) {
+            content = result.content;
+            lines.push(h('p', { 'data-scenario-added': result.scenarioId }, tt('dash.scenarioAdded', { title: content.scenarios[result.scenarioId]!.title, name: file.name })));
+          } else {
+            lines.push(h('p', {}, tt('dash.scenarioFailed', { name: file.name })), h('ul', { class: 'problem-list', 'data-scenario-errors': '' }, ...result.errors.map((e) => h('li', {}, h('code', {}, e)))));
+          }
+        }
+        scenarioStatus.replaceChildren(...lines);
+        scenarioInput.value = '';
+        render();
+      })();
+    },
+  });
 
   const add = async (items: Array<Promise<ImportedResults> | ImportedResults>) => {
     if (!items.length) return;
@@ -293,6 +329,14 @@ export function mountDashboard(root: HTMLElement, content: Content): () => void 
     h('div', { class: 'setup-field' }, h('label', { for: 'results-codes', class: 'field-label' }, tt('dash.paste')), codes),
     h('div', { class: 'menu row' }, button(tt('dash.addCodes'), addCodes, { 'data-action': 'add-codes' }), button(tt('dash.clear'), clear, { class: 'quiet', 'data-action': 'clear' })),
     status,
+    h(
+      'div',
+      { class: 'setup-field' },
+      h('label', { for: 'scenario-files', class: 'field-label' }, tt('dash.scenarioFiles')),
+      h('p', { class: 'meta', id: 'scenario-files-help' }, tt('dash.scenarioFilesHelp')),
+      scenarioInput,
+    ),
+    scenarioStatus,
   );
   const printHeading = h('h1', { class: 'print-only' }, tt('dash.heading'));
 

@@ -30,6 +30,8 @@ export interface Problem {
   /** The student's name when the file could be read that far. */
   name: string | null;
   reason: string;
+  /** The scenario id the file's runs need and the dashboard does not have (a teacher's file not loaded). */
+  needsScenario?: string;
 }
 
 export interface StudentScenario {
@@ -115,6 +117,11 @@ export interface Dashboard {
   /** Per party, over every student and scenario with the check (empty when none had it). */
   partyGains: PartyGain[];
   problems: Problem[];
+  /**
+   * Scenario ids that results files played and the dashboard's content does not have: teacher's
+   * scenario files to load on the dashboard, after which those files replay.
+   */
+  needsScenarios: string[];
 }
 
 interface CountedRun {
@@ -125,7 +132,7 @@ interface CountedRun {
 /** Names and class labels match however they are spaced or capitalised. */
 const keyOf = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 
-type Replayed = { ok: true; scenarioId: string; answers: readonly AnswerRecord[]; row: StudentScenario } | { ok: false; reason: string };
+type Replayed = { ok: true; scenarioId: string; answers: readonly AnswerRecord[]; row: StudentScenario } | { ok: false; reason: string; needsScenario?: string };
 
 // A dashboard is rebuilt on every import; a run code already replayed need not be replayed again
 // (in the same locale: a reason is worded in the locale it was found in).
@@ -143,6 +150,10 @@ function replayOne(content: Content, claimedScenario: string, code: string): Rep
 /** Replays one run code and works out everything about it from the engine. */
 function replayFresh(content: Content, claimedScenario: string, code: string): Replayed {
   const decoded = decodeRunCode(content, code);
+  // A scenario this dashboard does not have is, most likely, a teacher's file not loaded here.
+  if (!decoded.ok && decoded.reason === 'unknown-scenario' && !Object.hasOwn(content.scenarios, claimedScenario)) {
+    return { ok: false, reason: tt('dash.problem.needsScenario', { id: claimedScenario.slice(0, 64) }), needsScenario: claimedScenario.slice(0, 64) };
+  }
   if (!decoded.ok) return { ok: false, reason: decoded.message };
   const record = decoded.record;
   const scenario = content.scenarios[record.scenarioId]!;
@@ -292,17 +303,19 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
 
     const latest = new Map<string, { answers: readonly AnswerRecord[]; row: StudentScenario }>();
     let rejected: string | null = null;
+    let needsScenario: string | undefined;
     for (const [i, run] of file.runs.entries()) {
       const one = replayOne(content, run.scenarioId, run.code);
       if (!one.ok) {
-        rejected = tt('dash.problem.untrustedRun', { number: i + 1, reason: one.reason.replace(/\.$/, '') });
+        needsScenario = one.needsScenario;
+        rejected = needsScenario ? tt('dash.problem.skipped', { reason: one.reason.replace(/\.$/, '') }) : tt('dash.problem.untrustedRun', { number: i + 1, reason: one.reason.replace(/\.$/, '') });
         break;
       }
       const before = latest.get(one.scenarioId);
       latest.set(one.scenarioId, { answers: one.answers, row: { ...one.row, attempts: (before?.row.attempts ?? 0) + 1 } });
     }
     if (rejected) {
-      problems.push({ source, name: file.name, reason: rejected });
+      problems.push({ source, name: file.name, reason: rejected, ...(needsScenario ? { needsScenario } : {}) });
       continue;
     }
     for (const name of fresh) {
@@ -325,7 +338,8 @@ export function buildDashboard(content: Content, imported: readonly ImportedResu
   const parties = [...content.partyOrder.filter((p) => used.has(p)), ...[...used].filter((p) => !content.partyOrder.includes(p)).sort()];
   const allRows = students.flatMap((s) => Object.values(s.scenarios));
   const partyGainsAll = partyGains(content, parties, allRows.map((r) => r.check)).filter((g) => g.students > 0);
-  return { students, scenarios, parties, partyAverages: partyAverages(content, parties, allRows), partyGains: partyGainsAll, problems };
+  const needsScenarios = [...new Set(problems.flatMap((p) => (p.needsScenario ? [p.needsScenario] : [])))];
+  return { students, scenarios, parties, partyAverages: partyAverages(content, parties, allRows), partyGains: partyGainsAll, problems, needsScenarios };
 }
 
 // ---------------------------------------------------------------------------------------------

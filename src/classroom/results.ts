@@ -124,10 +124,11 @@ export function makeResults(input: { name: string; partner?: string | null; sett
 
 /**
  * The runs a student hands in, from the run history on their device (newest first): the finished
- * runs of the class's scenarios (all scenarios outside a class), oldest first.
+ * runs of the class's scenarios (all scenarios outside a class), oldest first. `offered` (the
+ * scenarios the game offered in the class, teacher's files included) widens the class's list.
  */
-export function resultsRunsFromHistory(entries: readonly HistoryEntry[], settings: ClassSettings | null): ResultsRun[] {
-  const wanted = settings ? new Set(settings.scenarios) : null;
+export function resultsRunsFromHistory(entries: readonly HistoryEntry[], settings: ClassSettings | null, offered: readonly string[] = []): ResultsRun[] {
+  const wanted = settings ? new Set([...settings.scenarios, ...offered]) : null;
   return entries
     .filter((e) => !wanted || wanted.has(e.scenarioId))
     .reverse()

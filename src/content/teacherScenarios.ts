@@ -9,12 +9,12 @@ import { authorChecks, formatWarning } from './checks';
 import { parseJsonText, withPositions } from './diagnostics';
 import { contentWithScenario } from './extend';
 import { formatContentError, type Content, type ContentError } from './loader';
+import { MAX_SCENARIO_FILE_SIZE } from '../persistence/teacherScenarios';
 
 /** Where teacher scenarios sit among the content's files (`Content.files`). */
 export const TEACHER_FOLDER = 'content/scenarios/teacher/';
 
-/** A scenario file larger than this is refused unread (the largest shipped one is about 100 KB). */
-export const MAX_SCENARIO_FILE_SIZE = 512 * 1024;
+export { MAX_SCENARIO_FILE_SIZE };
 
 export type TeacherScenarioLoad =
   | {

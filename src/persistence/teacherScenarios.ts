@@ -5,6 +5,8 @@
 import { fnv1a } from '../content/text';
 import type { KeyValueStore } from './storage';
 
+/** A scenario file larger than this is refused unread (the largest shipped one is about 100 KB). */
+export const MAX_SCENARIO_FILE_SIZE = 512 * 1024;
 export const TEACHER_SCENARIOS_KEY = 'envoy.teacherScenarios';
 export const TEACHER_SCENARIOS_VERSION = 1;
 /** Files kept at most; opening one more lets go of the oldest. */

@@ -8,6 +8,11 @@ import { draftLink, keepTeacherScenario, MAX_DRAFTS, readDraft, readTeacherScena
 import { memoryStore } from '../../src/persistence/storage';
 import { decodeRunCode, encodeRunCode } from '../../src/replay/code';
 import { informed, realContent, newRun, playThrough } from './helpers';
+import { createSession } from '../../src/session';
+import { handInResults } from '../../src/classroom/handIn';
+import { buildDashboard } from '../../src/classroom/dashboard';
+import { parseResultsFile, resultsFileText } from '../../src/classroom/results';
+import { addToHistory } from '../../src/replay/history';
 
 const content = realContent();
 const shippedId = content.scenarioOrder[0]!;
@@ -150,5 +155,47 @@ describe('a scenario link', () => {
     const made = await makeScenarioLink('https://x/', huge);
     expect(made.ok).toBe(false);
     expect(made.length).toBeGreaterThan(MAX_SCENARIO_LINK_LENGTH);
+  });
+});
+
+describe('a teacher scenario in the session, the hand-in and the dashboard', () => {
+  it('joins the session\'s timeline when opened, is kept, and is offered in a class that does not list it', async () => {
+    const store = memoryStore();
+    const classSettings = { scenarios: [shippedId], timer: 'off' as const, hints: true, seed: 3, label: '9B' };
+    const session = createSession({ content, store, newSeed: () => 1, classSettings });
+    const bad = await session.openScenarioFile({ name: 'bad.json', text: '{"id": "x",}' });
+    expect(bad.ok).toBe(false);
+    expect(session.scenarioIds).toEqual([shippedId]);
+    const opened = await session.openScenarioFile({ name: 'mine.json', text: copyText('mine') });
+    expect(opened.ok).toBe(true);
+    expect(session.scenarioFile?.name).toBe('mine.json');
+    expect(session.scenarioIds).toEqual([shippedId, 'mine']);
+    expect(session.content.teacherScenarios).toEqual(['mine']);
+    expect(readTeacherScenarios(store).map((f) => f.name)).toEqual(['mine.json']);
+    session.dispose();
+  });
+
+  it('hands in its runs in a class, and the dashboard replays them only with the same file, saying which file it needs', () => {
+    const loaded = loadScenarioText(content, 'mine.json', copyText('mine'));
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    const run = playThrough(loaded.content, loaded.content.scenarios.mine!, newRun(loaded.content, 'mine', 9), informed);
+    const store = memoryStore();
+    addToHistory(store, { scenarioId: 'mine', endingId: run.getSnapshot().context.endingId!, finishedAt: new Date(0).toISOString(), code: encodeRunCode(loaded.content, run.record) });
+    const classSettings = { scenarios: [shippedId], timer: 'off' as const, hints: true, seed: 3, label: '9B' };
+    const before = handInResults(store, classSettings, 'Ana');
+    expect(before.ok && before.file.runs).toEqual([]);
+    const made = handInResults(store, classSettings, 'Ana', null, [shippedId, 'mine']);
+    if (!made.ok) throw new Error(made.message);
+    expect(made.file.runs.map((r) => r.scenarioId)).toEqual(['mine']);
+    const imported = [{ source: 'ana.json', parsed: parseResultsFile(resultsFileText(made.file)) }];
+
+    const without = buildDashboard(content, imported);
+    expect(without.students).toEqual([]);
+    expect(without.needsScenarios).toEqual(['mine']);
+    expect(without.problems[0]!.reason).toMatch(/needs the scenario file of "mine"/);
+
+    const withFile = buildDashboard(loaded.content, imported);
+    expect(withFile.needsScenarios).toEqual([]);
+    expect(withFile.students[0]!.scenarios.mine!.endingId).toBe(run.getSnapshot().context.endingId);
   });
 });

@@ -38,7 +38,7 @@ export function handInSection(ctx: ScreenContext): HTMLElement {
       empty.focus();
       return null;
     }
-    const made = handInResults(session.store, settings, name, partnerInput?.value ?? null);
+    const made = handInResults(session.store, settings, name, partnerInput?.value ?? null, session.scenarioIds);
     if (!made.ok) {
       status.textContent = t('handin.cannot');
       return null;
