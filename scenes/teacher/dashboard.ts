@@ -203,6 +203,9 @@ function resultsView(content: Content, d: Dashboard, actions: HTMLElement): HTML
   return out;
 }
 
+/** Which scenario files the imported results need and the dashboard does not have. */
+const needsMessage = (d: Dashboard) => tt('dash.needsScenarios', { count: d.problems.filter((p) => p.needsScenario).length, ids: d.needsScenarios.map((id) => `"${id}"`).join(', ') });
+
 export function mountDashboard(root: HTMLElement, shipped: Content): () => void {
   // The shipped content, with the teacher's scenario files loaded here added.
   let content = shipped;
@@ -228,7 +231,7 @@ export function mountDashboard(root: HTMLElement, shipped: Content): () => void 
   const render = () => {
     dashboard = buildDashboard(content, imported);
     const needs = dashboard.needsScenarios.length
-      ? h('section', { class: 'panel teacher-section needs-scenarios', role: 'alert', 'data-needs-scenarios': dashboard.needsScenarios.join(' ') }, h('p', {}, tt('dash.needsScenarios', { count: dashboard.problems.filter((p) => p.needsScenario).length, ids: dashboard.needsScenarios.map((id) => `"${id}"`).join(', ') })))
+      ? h('section', { class: 'panel teacher-section needs-scenarios', role: 'alert', 'data-needs-scenarios': dashboard.needsScenarios.join(' ') }, h('p', {}, needsMessage(dashboard)))
       : null;
     results.replaceChildren(...(needs ? [needs] : []), ...resultsView(content, dashboard, actions));
   };
@@ -273,6 +276,8 @@ export function mountDashboard(root: HTMLElement, shipped: Content): () => void 
     imported.push(...read);
     render();
     status.textContent = tt('dash.imported', { count: read.length, students: dashboard.students.length, skipped: dashboard.problems.length });
+    // Said where the teacher is looking, as well as above the results.
+    if (dashboard.needsScenarios.length) status.textContent += ` ${needsMessage(dashboard)}`;
   };
 
   const fileInput = h('input', {

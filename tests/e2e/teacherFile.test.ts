@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeScenarioLink } from '../../src/content/scenarioLink';
 import type { Scenario } from '../../src/content/schema';
@@ -41,6 +42,9 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Scrolls the element to the top of the window, for a screenshot of it. */
+const top = (page: Page, selector: string) => page.$eval(selector, (el) => el.scrollIntoView({ block: 'start' }));
+
 describe('a teacher scenario file', () => {
   it('is opened by a student, played to the debrief and handed in; the dashboard replays it with the same file', async () => {
     const w = await openPage(site.browser, site.origin);
@@ -61,6 +65,7 @@ describe('a teacher scenario file', () => {
     expect(errors.join('\n')).toMatch(/^broken-2\.json:\d+:\d+: meetings\.0\.opening\.speaker .*ids are lower-case letters, digits and dashes \(you wrote "<b>nobody<\/b>"\)/m);
     expect(await page.locator('[data-file-errors] b').count()).toBe(0);
     expect(await page.getAttribute('[data-file-errors]', 'role')).toBe('alert');
+    await top(page, '[data-file-errors]');
     await shot(page, 'teacher-file-errors');
     expect(await page.locator(`[data-scenario="${ID}"]`).count()).toBe(0);
 
@@ -71,7 +76,7 @@ describe('a teacher scenario file', () => {
     expect(await page.textContent('[data-status="teacher-file"]')).toContain('Our class scenario');
     expect(await page.locator('[data-file-errors]').count()).toBe(0);
     expect(await axe(page)).toEqual([]);
-    await page.locator(`[data-scenario="${ID}"]`).scrollIntoViewIfNeeded();
+    await top(page, `[data-scenario="${ID}"]`);
     await shot(page, 'teacher-file-added');
 
     // Kept on the device: after a reload it is still on the timeline.
@@ -101,6 +106,8 @@ describe('a teacher scenario file', () => {
     await t.page.waitForSelector('[data-needs-scenarios]');
     expect(await t.page.textContent('[data-needs-scenarios]')).toContain(`"${ID}"`);
     expect(await t.page.textContent('.skipped')).toMatch(/needs the scenario file of "class-copy"/);
+    expect(await t.page.textContent('[data-status="import"]')).toContain(`"${ID}"`);
+    await top(t.page, '[data-status="import"]');
     await shot(t.page, 'dashboard-needs-scenario');
     // With it: the run replays and shows the student's ending.
     await t.page.setInputFiles('[data-input="scenario-files"]', join(dir, 'our-scenario.json'));
@@ -108,7 +115,7 @@ describe('a teacher scenario file', () => {
     expect(await t.page.locator('[data-needs-scenarios]').count()).toBe(0);
     expect(await t.page.getAttribute(`[data-scenario="${ID}"] [data-student="Ana Novak"] [data-ending]`, 'data-ending')).toBe(ending);
     expect(await t.page.textContent(`[data-scenario="${ID}"] h2`)).toContain('your scenario file');
-    await t.page.locator(`[data-scenario="${ID}"]`).scrollIntoViewIfNeeded();
+    await top(t.page, `[data-scenario="${ID}"]`);
     await shot(t.page, 'dashboard-teacher-scenario');
     expect(t.consoleErrors).toEqual([]);
     await t.context.close();
