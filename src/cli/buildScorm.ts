@@ -28,6 +28,17 @@ export interface PackageMeta {
   title: string;
   /** The pass mark, 0..1: 1.2's masteryscore, 2004's minNormalizedMeasure. */
   passingScore: number;
+  /**
+   * A class link's `class` value (src/classroom/classLink.ts) the LMS launches the game with, so a
+   * package can carry a class's settings, "play in pairs" among them; absent: no class.
+   */
+  classParam?: string;
+}
+
+/** The launch parameters of a package's one item: the SCORM version, then the class settings if any. */
+export function launchParameters(version: PackageVersion, meta: Pick<PackageMeta, 'classParam'>): string {
+  if (meta.classParam !== undefined && !/^[A-Za-z0-9._-]+$/.test(meta.classParam)) throw new Error(`"${meta.classParam.slice(0, 40)}" is not the class setting of a class link (its "class=" value).`);
+  return `?scorm=${version}${meta.classParam ? `&class=${meta.classParam}` : ''}`;
 }
 
 export const DEFAULT_META: Omit<PackageMeta, 'identifier' | 'version'> = {
@@ -69,7 +80,7 @@ export function manifest12(files: string[], meta: PackageMeta): string {
   <organizations default="${ORG}">
     <organization identifier="${ORG}">
       <title>${xml(meta.title)}</title>
-      <item identifier="${ITEM}" identifierref="${RESOURCE}" isvisible="true" parameters="?scorm=1.2">
+      <item identifier="${ITEM}" identifierref="${RESOURCE}" isvisible="true" parameters="${xml(launchParameters('1.2', meta))}">
         <title>${xml(meta.title)}</title>
         <adlcp:masteryscore>${Math.round(meta.passingScore * 100)}</adlcp:masteryscore>
       </item>
@@ -106,7 +117,7 @@ export function manifest2004(files: string[], meta: PackageMeta): string {
   <organizations default="${ORG}">
     <organization identifier="${ORG}">
       <title>${xml(meta.title)}</title>
-      <item identifier="${ITEM}" identifierref="${RESOURCE}" isvisible="true" parameters="?scorm=2004">
+      <item identifier="${ITEM}" identifierref="${RESOURCE}" isvisible="true" parameters="${xml(launchParameters('2004', meta))}">
         <title>${xml(meta.title)}</title>
         <imsss:sequencing>
           <imsss:objectives>
@@ -186,13 +197,13 @@ export interface BuiltPackage {
 
 export const PACKAGE_NAMES: Record<PackageVersion, string> = { '1.2': 'envoy-scorm12.zip', '2004': 'envoy-scorm2004.zip' };
 
-export function buildScormPackages({ dist = join(ROOT, 'dist'), out = join(ROOT, 'dist-scorm'), version }: { dist?: string; out?: string; version?: string } = {}): BuiltPackage[] {
+export function buildScormPackages({ dist = join(ROOT, 'dist'), out = join(ROOT, 'dist-scorm'), version, classParam }: { dist?: string; out?: string; version?: string; classParam?: string } = {}): BuiltPackage[] {
   if (!existsSync(join(dist, LAUNCH))) throw new Error(`No build in ${dist}: run "vite build" first.`);
   const files = listFiles(dist).filter((f) => f !== MANIFEST);
   const pkgVersion = version ?? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   mkdirSync(out, { recursive: true });
   return (['1.2', '2004'] as const).map((v) => {
-    const meta: PackageMeta = { ...DEFAULT_META, identifier: v === '1.2' ? 'envoy-scorm12' : 'envoy-scorm2004', version: pkgVersion };
+    const meta: PackageMeta = { ...DEFAULT_META, identifier: v === '1.2' ? 'envoy-scorm12' : 'envoy-scorm2004', version: pkgVersion, ...(classParam ? { classParam } : {}) };
     const schemas = schemaFiles(v);
     const bytes = zipPackage(dist, files, v === '1.2' ? manifest12(files, meta) : manifest2004(files, meta), schemas, v);
     const path = join(out, PACKAGE_NAMES[v]);
@@ -203,7 +214,10 @@ export function buildScormPackages({ dist = join(ROOT, 'dist'), out = join(ROOT,
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    for (const p of buildScormPackages()) {
+    // `npm run build:scorm -- --class=VALUE` (VALUE: a class link's class= value, or the whole link).
+    const arg = process.argv.slice(2).find((a) => a.startsWith('--class='))?.slice('--class='.length);
+    const classParam = arg?.includes('class=') ? new URL(arg).searchParams.get('class') ?? undefined : arg;
+    for (const p of buildScormPackages(classParam ? { classParam } : {})) {
       console.log(`SCORM ${p.version}: ${relative(ROOT, p.path)} (${p.files} files, ${(p.bytes / 1024).toFixed(0)} KB)`);
     }
   } catch (e) {

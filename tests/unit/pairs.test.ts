@@ -9,6 +9,8 @@ import { buildDashboard, dashboardCsv } from '../../src/classroom/dashboard';
 import { checkPairNames, leaderOf, PAIR_KEY } from '../../src/classroom/pair';
 import { makeResults, parseResults, resultsCode, resultsFileText } from '../../src/classroom/results';
 import { memoryStore } from '../../src/persistence/storage';
+import { launchParameters, manifest12, manifest2004 } from '../../src/cli/buildScorm';
+import { preferredVersion } from '../../src/lms/launch';
 import { replayRun } from '../../src/engine/run';
 import { encodeRunCode } from '../../src/replay/code';
 import { createSession, type Session } from '../../src/session';
@@ -250,3 +252,18 @@ describe('results of a pair', () => {
   });
 });
 
+
+describe('pairs in a SCORM package', () => {
+  it('a package built with a pairs class launches the game with it, beside the SCORM version', () => {
+    const classParam = encodeClassParam(pairs);
+    const meta = { identifier: 'x', version: '1', title: 'Envoy', passingScore: 0.5, classParam };
+    for (const [version, manifest] of [['1.2', manifest12], ['2004', manifest2004]] as const) {
+      const params = launchParameters(version, meta);
+      expect(manifest(['index.html'], meta)).toContain(`parameters="${params.replace(/&/g, '&amp;')}"`);
+      expect(preferredVersion(params)).toBe(version);
+      expect(readClassLink(content, params)!.settings).toEqual(pairs);
+    }
+    expect(launchParameters('1.2', {})).toBe('?scorm=1.2');
+    expect(() => launchParameters('2004', { classParam: 'a&b' })).toThrow(/class/);
+  });
+});
