@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft } from '../../src/content/draft';
+import { MAX_SCENARIO_LINK_LENGTH, readScenarioLinkValue, scenarioLinkValue } from '../../src/content/scenarioLink';
 import { realContent } from '../unit/helpers';
 import { axe, cspViolations, openPage, SHOTS, useSite } from './harness';
 import { activate, fromPage, playOn, tabTo } from './player';
@@ -47,7 +48,7 @@ async function find(page: Page, text: string): Promise<void> {
 
 describe('authoring workbench', () => {
   it('creates a scenario from the template, inserts a quote, shows an error and its fix, simulates, plays the draft to an ending and downloads it', async () => {
-    const w = await openPage(site.browser, site.origin, { acceptDownloads: true });
+    const w = await openPage(site.browser, site.origin, { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, context } = w;
     await page.goto(`${site.url}?teacher=author`);
     await page.waitForSelector('[data-teacher="author"] .cm-content');
@@ -158,6 +159,16 @@ describe('authoring workbench', () => {
     const text = readFileSync(saved, 'utf8');
     expect(text).toBe(draftText);
     expect(checkDraft(content, file.suggestedFilename(), text).problems.filter((p) => p.severity === 'error')).toEqual([]);
+
+    // A link for the class carries the same file (or says the file is too large for one).
+    await activate(page, 'keyboard', '[data-action="share-link"]');
+    await page.waitForFunction(() => /Link copied|too large/.test(document.querySelector('[data-status="use"]')?.textContent ?? ''));
+    const link = await page.getAttribute('[data-share-link]', 'href').catch(() => null);
+    if (link) {
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      const value = scenarioLinkValue(link);
+      expect(JSON.parse((await readScenarioLinkValue(value!))!)).toEqual(JSON.parse(text));
+    } else expect(text.length).toBeGreaterThan(MAX_SCENARIO_LINK_LENGTH);
     expect(w.consoleErrors).toEqual([]);
     await context.close();
   });

@@ -8,6 +8,7 @@ import { checkDraft, type DraftCheck } from '../../../src/content/draft';
 import { draftTemplate, scenarioCopy } from '../../../src/content/draftTemplate';
 import type { Content } from '../../../src/content/loader';
 import { button, h } from '../../ui/dom';
+import { makeScenarioLink } from '../../../src/content/scenarioLink';
 import { safeStore } from '../../../src/persistence/storage';
 import { draftLink, writeDraft, type ScenarioFileText } from '../../../src/persistence/teacherScenarios';
 import { download, gameUrl, pageFrame } from '../shell';
@@ -200,12 +201,37 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     download(`${id}.json`, editor.text(), 'application/json');
     useStatus.textContent = errors ? tt('author.savedWithErrors', { name: `${id}.json`, errors }) : tt('author.saved', { name: `${id}.json` });
   };
+  const linkOut = h('p', { class: 'class-link', hidden: true });
+  const share = () => {
+    const errors = errorsNow();
+    if (errors || !last.scenario) {
+      useStatus.textContent = tt('author.fixToShare', { errors });
+      useStatus.dataset.refused = 'true';
+      return;
+    }
+    const title = last.scenario.title;
+    void makeScenarioLink(gameUrl(), editor.text()).then(async (made) => {
+      if (!made.ok) {
+        linkOut.hidden = true;
+        useStatus.textContent = tt('author.linkTooLong', { length: made.length, max: made.max });
+        return;
+      }
+      linkOut.replaceChildren(h('a', { href: made.link, 'data-share-link': '' }, tt('author.linkText', { title, length: made.length })));
+      linkOut.hidden = false;
+      const copied = await navigator.clipboard.writeText(made.link).then(
+        () => true,
+        () => false,
+      );
+      useStatus.textContent = copied ? tt('author.linkCopied', { length: made.length }) : tt('author.linkMade', { length: made.length });
+    });
+  };
   const useSection = h(
     'section',
     { class: 'panel teacher-section author-use', 'aria-labelledby': 'use-heading' },
     h('h2', { id: 'use-heading' }, tt('author.useHeading')),
-    h('div', { class: 'menu row' }, button(tt('author.play'), play, { 'data-action': 'play-draft' }), button(tt('author.download'), save, { class: 'quiet', 'data-action': 'download-draft' })),
+    h('div', { class: 'menu row' }, button(tt('author.play'), play, { 'data-action': 'play-draft' }), button(tt('author.download'), save, { class: 'quiet', 'data-action': 'download-draft' }), button(tt('author.shareLink'), share, { class: 'quiet', 'data-action': 'share-link' })),
     useStatus,
+    linkOut,
     h('h3', {}, tt('author.whereHeading')),
     h('ul', { class: 'guide-points' }, h('li', {}, tt('author.whereRepo')), h('li', {}, tt('author.whereClass'))),
   );
