@@ -12,6 +12,8 @@ import { decodeRunCode, encodeRunCode } from '../../src/replay/code';
 import { classLink, encodeClassParam, readClassLink, runSettingsFor, type ClassSettings } from '../../src/classroom/classLink';
 import { buildDashboard, dashboardCsv } from '../../src/classroom/dashboard';
 import { makeResults, parseResultsFile, resultsFileText } from '../../src/classroom/results';
+import { memoryStore } from '../../src/persistence/storage';
+import { createSession } from '../../src/session';
 import { informed, newRun, playThrough, realContent } from './helpers';
 
 const content = realContent();
@@ -152,6 +154,23 @@ describe('replay', () => {
   });
 });
 
+describe('codes made before the check (format 2)', () => {
+  it.each(scenarios.map((s) => s.id))('%s: still decode into the same run, without the check', (id) => {
+    const s = content.scenarios[id]!;
+    const run = playThrough(content, s, newRun(content, id, 4), informed);
+    const old = encodeRunCode(content, run.record, '2');
+    expect(old.startsWith('E2')).toBe(true);
+    const decoded = decodeRunCode(content, old);
+    expect(decoded.ok && decoded.record).toEqual(run.record);
+    expect(encodeRunCode(content, run.record).startsWith('E3')).toBe(true);
+    run.stop();
+    // A run with the check cannot be written in a format that has no room for it.
+    const checked = playWithCheck(id, 4, true, true);
+    expect(() => encodeRunCode(content, checked.run.record, '2')).toThrow(/check/);
+    checked.run.stop();
+  });
+});
+
 describe('paths with the check on', () => {
   // The held-out questions leave every party measured where it was, so informed and uninformed
   // play reach exactly the endings they reach without the check.
@@ -230,5 +249,46 @@ describe('the dashboard counts the check by replay', () => {
     const again = buildDashboard(content, [JSON.stringify(edited), resultsFileText(ben)].map((text, i) => ({ source: `file ${i}`, parsed: parseResultsFile(text) })));
     expect(again.scenarios[0]!.gain).toEqual(gain);
     expect(dashboardCsv(again)).toBe(csv);
+  });
+});
+
+describe('the session with a class that has the check on', () => {
+  it('offers the check, handles every button it shows, reaches the debrief with before and after, and watches the run back', () => {
+    const s = scenarios[0]!;
+    const classSettings: ClassSettings = { scenarios: [s.id], timer: 'off', hints: true, seed: 9, label: '', check: true };
+    const problems: string[] = [];
+    const session = createSession({ content, store: memoryStore(), newSeed: () => 1, classSettings, onUnhandled: (p) => problems.push(p) });
+    session.boot();
+    session.send({ type: 'scenario.choose', scenarioId: s.id });
+    session.send({ type: 'briefing.start' });
+    const stages: string[] = [];
+    for (let i = 0; i < 500 && session.runView()?.phase !== 'ending'; i++) {
+      const view = session.runView()!;
+      const actions = session.actions();
+      if (view.phase === 'check') {
+        stages.push(view.check!.stage);
+        // Only the options the item shows, each handled.
+        const options = actions.filter((a) => a.id.startsWith('check:')).map((a) => a.id.slice('check:'.length));
+        const type = view.check!.question.type;
+        if (type === 'choice' || type === 'who-said' || type === 'true-false') expect(options.sort()).toEqual([...view.check!.shown].sort());
+        else expect(actions.map((a) => a.id)).toContain('check-submit');
+        for (const a of actions) expect(session.can(a.event), a.id).toBe(true);
+      }
+      session.send(actions.find((a) => a.id !== 'leave')!.event);
+    }
+    const plan = checkPlan(s, 9);
+    expect(stages).toEqual([...plan.before.map(() => 'before'), ...plan.after.map(() => 'after')]);
+    expect(session.app.getSnapshot().context.result?.check).not.toBeNull();
+    expect(session.lastCode).toMatch(/^E3/);
+    // Watching the run back steps through the check like any other decision.
+    session.send({ type: 'watch.code', code: session.lastCode! });
+    const watched = new Set<string>();
+    for (let i = 0; i < 500 && session.watchProgress!.step < session.watchProgress!.total; i++) {
+      watched.add(session.runView()!.phase);
+      session.send({ type: 'watch.step' });
+    }
+    expect(watched).toContain('check');
+    expect(problems).toEqual([]);
+    session.dispose();
   });
 });
