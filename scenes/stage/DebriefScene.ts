@@ -11,7 +11,7 @@ import { drawEmblem } from './emblems';
 import { hex, PALETTE, REACTION_COLOURS } from './palette';
 import { beginRun } from './sceneRun';
 import type { StageData } from './stageData';
-import { layoutStanceMap, type Measure, type Strings, type TextBox } from './stanceLayout';
+import { layoutStanceMap, type Measure, type StanceLayout, type Strings, type TextBox } from './stanceLayout';
 import { addText } from './view';
 
 const FONT = 'Atkinson Hyperlegible';
@@ -85,6 +85,7 @@ export class DebriefScene extends Phaser.Scene {
       g.lineBetween(plot.x, plot.y + plot.h / 2, plot.x + plot.w, plot.y + plot.h / 2);
       g.lineStyle(2, PALETTE.paper, 0.9).strokeRect(plot.x, plot.y, plot.w, plot.h);
       for (const axis of layout.axes) texts.push(this.label(axis, '#d6dbe6'));
+      for (const a of layout.arrows) this.arrow(g, a);
       for (const p of layout.points) {
         g.fillStyle(PALETTE.paper, 1).fillCircle(p.x, p.y, p.r + 2);
         drawEmblem(g, p.party.emblem, p.x, p.y, p.r, hex(p.party.colour));
@@ -116,6 +117,19 @@ export class DebriefScene extends Phaser.Scene {
       texts.push(this.label(l.label, '#d6dbe6'));
     }
     return texts;
+  }
+
+  /** A line with a filled head, the font having no arrow glyphs. */
+  private arrow(g: Phaser.GameObjects.Graphics, a: StanceLayout['arrows'][number]) {
+    const head = Math.max(3, a.len * 0.35);
+    g.lineStyle(1.5, 0xd6dbe6, 1).fillStyle(0xd6dbe6, 1);
+    if (a.dir === 'right') {
+      g.lineBetween(a.x, a.y, a.x + a.len - head, a.y);
+      g.fillTriangle(a.x + a.len, a.y, a.x + a.len - head, a.y - head * 0.6, a.x + a.len - head, a.y + head * 0.6);
+    } else {
+      g.lineBetween(a.x, a.y, a.x, a.y - a.len + head);
+      g.fillTriangle(a.x, a.y - a.len, a.x - head * 0.6, a.y - a.len + head, a.x + head * 0.6, a.y - a.len + head);
+    }
   }
 
   private marker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, level: number) {

@@ -51,6 +51,8 @@ export interface StanceLayout {
   plot: Box | null;
   /** The captions of the axes and the plot's corner figures. */
   axes: TextBox[];
+  /** The axes' arrows (drawn, since the font has no arrow glyphs): from (x, y) `len` px to the right or up; `box` is the room it takes. */
+  arrows: Array<{ x: number; y: number; dir: 'right' | 'up'; len: number; box: Box }>;
   points: PlacedPoint[];
   rows: PlacedRow[];
   /** Move numbers over the reaction columns, and the figures' header. */
@@ -108,6 +110,9 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
   /** A row's width before its reaction columns, with or without the figures. */
   const lead = (size: number, figures: boolean) => size + 6 + nameW(size) + 10 + (figures ? figW(size) + 10 : 0);
   const columnsW = (size: number) => (map.hasReactions ? map.moves.length * colStep(size) : 0);
+  /** An axis arrow's length and the gap before it, in px. */
+  const arrowLen = (size: number) => Math.round(small(size) * 1.2);
+  const ARROW_GAP = 4;
 
   function plan(size: number, cols: number, withMap: boolean, compact = false): Plan {
     const top = PAD + Math.round(size * 1.15 * 1.3) + 6;
@@ -118,7 +123,7 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
       const side = Math.min(height - top - PAD - caption, width * 0.42);
       const plot = { x: PAD + 4, y: top, w: side, h: side };
       // The rows start after the map or its caption under it, whichever is wider.
-      const rx = plot.x + Math.max(side, measure(`${s.understanding} →`, small(size))) + PAD * 2;
+      const rx = plot.x + Math.max(side, measure(s.understanding, small(size)) + ARROW_GAP + arrowLen(size)) + PAD * 2;
       return { size, cols, plot, rows: { x: rx, y: top, w: width - rx - PAD, h: height - top - PAD }, compact };
     }
     const side = Math.min(width - 2 * PAD - 8, height * 0.48);
@@ -161,9 +166,19 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
     const text = (t: string, x: number, y: number, sz = size): TextBox => ({ text: t, x, y, w: measure(t, sz), h: Math.round(sz * 1.3), size: sz });
     const axes: TextBox[] = [];
     const points: PlacedPoint[] = [];
+    const arrows: StanceLayout['arrows'] = [];
 
     if (plot) {
-      axes.push(text(`${s.understanding} →`, plot.x, plot.y + plot.h + 3, sm), text(`↑ ${s.trust}`, plot.x + 4, plot.y + 3, sm));
+      // "Understanding" under the map with an arrow after it; an arrow up, then "Trust", in its top-left corner.
+      const len = arrowLen(size);
+      const across = text(s.understanding, plot.x, plot.y + plot.h + 3, sm);
+      const ax = across.x + across.w + ARROW_GAP;
+      const ay = across.y + across.h / 2;
+      arrows.push({ x: ax, y: ay, dir: 'right', len, box: { x: ax, y: ay - 4, w: len, h: 8 } });
+      const upX = plot.x + 8;
+      const upBottom = plot.y + 3 + Math.min(len, across.h);
+      arrows.push({ x: upX, y: upBottom, dir: 'up', len: Math.min(len, across.h), box: { x: upX - 4, y: plot.y + 3, w: 8, h: Math.min(len, across.h) } });
+      axes.push(across, text(s.trust, upX + 4 + ARROW_GAP, plot.y + 3, sm));
       // Emblems at (understanding, trust); one that would cover another moves up or down by an
       // emblem's height at a time (trust is in the rows exactly), so none hides another.
       const r = Math.max(5, Math.min(13, plot.w / 26));
@@ -176,7 +191,7 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
         const y = offsets.map((d) => y0 + d).find(free) ?? Math.min(plot.y + plot.h - r, Math.max(plot.y + r, y0));
         points.push({ party, x, y, r, label: null });
       }
-      const taken: Box[] = [...axes, ...points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }))];
+      const taken: Box[] = [...axes, ...arrows.map((a) => a.box), ...points.map((p) => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }))];
       for (const p of points) {
         const label = text(p.party.shortName, 0, 0, sm);
         const gap = r + 3;
@@ -266,6 +281,6 @@ export function layoutStanceMap(map: StanceMap, width: number, height: number, t
         });
       }
     }
-    return { size, title, plot, axes, points, rows, header, legend, markerR };
+    return { size, title, plot, axes, arrows, points, rows, header, legend, markerR };
   }
 }

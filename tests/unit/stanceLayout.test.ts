@@ -45,6 +45,12 @@ describe('stance map layout', () => {
     expect(texts.filter((b) => !within(b)).map((b) => `${b.text} @${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${b.h} in ${stage.width}×${stage.height}`)).toEqual([]);
     const clashes = texts.flatMap((a, i) => texts.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.text} / ${b.text}`));
     expect(clashes).toEqual([]);
+    // The axes' arrows are drawn shapes (the font has no arrow glyphs): inside the stage, clear of every text.
+    for (const a of layout.arrows) {
+      expect(within(a.box)).toBe(true);
+      expect(texts.filter((b) => overlaps(a.box, b)).map((b) => b.text)).toEqual([]);
+    }
+    if (layout.plot) expect(layout.arrows.map((a) => a.dir).sort()).toEqual(['right', 'up']);
     expect(layout.size).toBeGreaterThanOrEqual(9);
 
     expect(layout.rows.map((r) => r.party.id)).toEqual(map.parties.map((p) => p.id));
