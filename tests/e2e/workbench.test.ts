@@ -1,8 +1,9 @@
 // The authoring workbench (?teacher=author, issue 17 item 3) in Chromium, by keyboard: start a
 // scenario from the template, insert a verbatim quote from the passage panel at the editor's
-// cursor, break a field and see the error at its line, undo and see it go, run the simulator, play
-// the draft in the real game to an ending, and download it (the file passes the same checks). And
-// the game's first load carries none of the workbench's editor.
+// cursor, break a field and see the error at its line, fix it and see it go, run the simulator, play
+// the draft in the real game to an ending, download it (the file passes the game's checks for a
+// teacher's file) and make a link a student opens. And the game's first load carries none of the
+// workbench's editor.
 import type { Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft } from '../../src/content/draft';
 import { MAX_SCENARIO_LINK_LENGTH, readScenarioLinkValue, scenarioLinkValue } from '../../src/content/scenarioLink';
+import { loadScenarioText } from '../../src/content/teacherScenarios';
 import { realContent } from '../unit/helpers';
 import { axe, cspViolations, openPage, SHOTS, useSite } from './harness';
 import { activate, fromPage, playOn, tabTo } from './player';
@@ -159,6 +161,7 @@ describe('authoring workbench', () => {
     const text = readFileSync(saved, 'utf8');
     expect(text).toBe(draftText);
     expect(checkDraft(content, file.suggestedFilename(), text).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(loadScenarioText(content, file.suggestedFilename(), text)).toMatchObject({ ok: true, scenarioId: id });
 
     // A link for the class carries the same file (or says the file is too large for one).
     await activate(page, 'keyboard', '[data-action="share-link"]');
@@ -168,6 +171,11 @@ describe('authoring workbench', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
       const value = scenarioLinkValue(link);
       expect(JSON.parse((await readScenarioLinkValue(value!))!)).toEqual(JSON.parse(text));
+      // A student who opens it finds the scenario on the timeline.
+      const student = await context.newPage();
+      await student.goto(link);
+      await student.waitForSelector(`[data-scenario="${id}"] [data-action="choose"]`, { timeout: 60_000 });
+      await student.close();
     } else expect(text.length).toBeGreaterThan(MAX_SCENARIO_LINK_LENGTH);
     expect(w.consoleErrors).toEqual([]);
     await context.close();
