@@ -14,6 +14,8 @@ import { decodeRunCode, encodeRunCode } from '../../src/replay/code';
 import { classLink, encodeClassParam, readClassLink, runSettingsFor, type ClassSettings } from '../../src/classroom/classLink';
 import { buildDashboard, dashboardCsv } from '../../src/classroom/dashboard';
 import { makeResults, parseResultsFile, resultsFileText } from '../../src/classroom/results';
+import { Scorm2004API } from 'scorm-again';
+import { connectLms, type LmsWindow } from '../../src/lms/bridge';
 import { memoryStore } from '../../src/persistence/storage';
 import { createSession } from '../../src/session';
 import { informed, newRun, playThrough, realContent } from './helpers';
@@ -322,5 +324,51 @@ describe('design rules with the check on', () => {
     const on = successShare(s, true);
     console.log(`${id}: random play succeeds in ${Math.round(100 * on)} % of ${RUNS} runs with the check, ${Math.round(100 * successShare(s, false))} % without`);
     expect(on).toBeLessThan(DESIGN_RULES.maxRandomSuccess);
+  });
+});
+
+describe('the check inside an LMS (SCORM 2004, a package built with the class link)', () => {
+  it('suspends and resumes in the middle of the check, and reports only the questions of play as interactions', () => {
+    const s = scenarios[0]!;
+    const classSettings: ClassSettings = { scenarios: [s.id], timer: 'off', hints: true, seed: 9, label: '', check: true };
+    const lmsWindow = (api: unknown, listeners: Record<string, () => void> = {}): LmsWindow => {
+      const win: LmsWindow & Record<string, unknown> = {
+        location: { search: '?scorm=2004' },
+        addEventListener: (type, cb) => void (listeners[type] = cb as () => void),
+        removeEventListener: (type) => void delete listeners[type],
+        API_1484_11: api,
+      };
+      win.parent = win;
+      return win;
+    };
+    const cmiOf = (api: InstanceType<typeof Scorm2004API>): any => (api.renderCommitCMI(true) as { cmi: unknown }).cmi;
+    const first = createSession({ content, store: memoryStore(), newSeed: () => 1, classSettings });
+    first.boot();
+    const api1 = new Scorm2004API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 } as never);
+    const listeners: Record<string, () => void> = {};
+    connectLms(first, { window: lmsWindow(api1, listeners) });
+    first.send({ type: 'scenario.choose', scenarioId: s.id });
+    first.send({ type: 'briefing.start' });
+    // Two items of the check before, then the page goes away.
+    for (let i = 0; i < 2; i++) first.send(first.actions().find((a) => a.id.startsWith('check'))!.event);
+    listeners.pagehide!();
+    const saved = cmiOf(api1);
+    expect(saved.suspend_data).toMatch(/^E3/);
+    first.dispose();
+
+    const api2 = new Scorm2004API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 } as never);
+    api2.loadFromJSON({ ...saved, entry: 'resume' }, 'cmi');
+    const second = createSession({ content, store: memoryStore(), newSeed: () => 1, classSettings });
+    second.boot();
+    connectLms(second, { window: lmsWindow(api2) });
+    expect(second.runView()?.phase).toBe('check');
+    expect(second.runView()?.check).toMatchObject({ stage: 'before', number: 3 });
+    for (let i = 0; i < 500 && second.app.getSnapshot().matches('negotiation'); i++) second.send(second.actions().find((a) => a.id !== 'leave')!.event);
+    const result = second.app.getSnapshot().context.result!;
+    expect(result.check).not.toBeNull();
+    const interactions = Object.values(cmiOf(api2).interactions) as Array<{ id: string }>;
+    expect(interactions.map((i) => i.id)).toEqual(result.answers.map((a) => a.questionId));
+    expect(interactions.map((i) => i.id).filter((id) => checkPlan(s, 9).items.includes(id))).toEqual([]);
+    second.dispose();
   });
 });
