@@ -114,6 +114,7 @@ describe('authoring workbench', () => {
     expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBeGreaterThan(0);
     expect((await editorText(page)).split('\n')[errorLine - 1]).toMatch(new RegExp(`"year":\\s*"${year}"`));
     await shotOf(page, '.author-grid', 'workbench-error');
+    expect(await axe(page)).toEqual([]);
     // Play is refused while the draft has errors.
     await page.click('[data-action="play-draft"]');
     expect(await page.textContent('[data-status="use"]')).toMatch(/1 error\(s\): fix them/);
