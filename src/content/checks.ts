@@ -8,6 +8,10 @@ import { checkAuthoringNotes, checkDuplicateQuestions, checkNeutrality, checkNum
 import { checkBank, ENFORCED_RULES, isBlocking, type BankFinding } from './bankAudit';
 import { formatContentError, type Content, type ContentError } from './loader';
 import type { Scenario } from './schema';
+import { designReport } from '../engine/design';
+
+/** Runs per player of the design report content:check makes (as tests/unit/designRules.test.ts). */
+export const DESIGN_CHECK_RUNS = 500;
 
 /** A piece of advice, named by the rule it comes from (a bank rule or one of SCENARIO_ADVICE). */
 export interface AuthorWarning extends ContentError {
@@ -76,6 +80,15 @@ export function authorChecks(content: Content, onlyFile?: string): AuthorChecks 
   const errors: ContentError[] = [...checkNeutrality(content), ...checkNumbers(content), ...checkDuplicateQuestions(content), ...checkAuthoringNotes(content)];
   const warnings: AuthorWarning[] = checkDuplicateQuestions(content, true).map((e) => ({ ...e, rule: 'repeated-question' }));
   checkScenarioShape(content, errors, warnings);
+  // The design rules (src/engine/design.ts; the guide's §6 step 7): a scenario the rules exempt (the
+  // practice) is reported by simulate and left alone. Only the files asked about are simulated.
+  for (const [id, s] of Object.entries(content.scenarios)) {
+    const file = content.files[id] ?? id;
+    if ((onlyFile !== undefined && file !== onlyFile) || s.schemaVersion < 2) continue;
+    for (const v of designReport(s, { runs: DESIGN_CHECK_RUNS }).violations) {
+      errors.push({ file, id, field: 'endings', message: `design rule broken (${v.rule}): ${v.message}; see npm run simulate -- --scenario ${id}` });
+    }
+  }
   const findings = checkBank(content);
   for (const f of findings) {
     if (isBlocking(f)) errors.push(asError(f));

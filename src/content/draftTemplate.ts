@@ -1,8 +1,9 @@
 // Starting points for the workbench: a copy of a shipped scenario under a new id (its question ids
 // made the copy's own, since a question id is unique across all scenarios), so it loads beside the
-// original; and, until `npm run content:new`'s template builder (issue 17 item 5) is on main, a
-// template that is such a copy of the first timeline scenario on the chosen source.
+// original; and the template `npm run content:new` writes (src/content/template.ts), so a teacher
+// starts from the same file in the workbench and in a terminal.
 import type { Content } from './loader';
+import { templateText } from './template';
 
 /** The text of a scenario file (2-space JSON): shipped scenario `fromId` as scenario `id`. */
 export function scenarioCopy(content: Content, fromId: string, id: string, title?: string): string {
@@ -16,9 +17,7 @@ export function scenarioCopy(content: Content, fromId: string, id: string, title
   return `${JSON.stringify(copy, null, 2)}\n`;
 }
 
-/** A starting scenario `id` on source `source` (a copy of the first timeline scenario that uses it). */
+/** A starting scenario `id` on source `source`: the template of `content:new` (throws on an unknown source). */
 export function draftTemplate(content: Content, id: string, source: string): string {
-  const from = content.scenarioOrder.find((s) => content.scenarios[s]!.source === source) ?? content.scenarioOrder[0];
-  if (!from) throw new Error('the content has no scenario to start from');
-  return scenarioCopy(content, from, id, 'My scenario');
+  return templateText(content, { id, source });
 }
