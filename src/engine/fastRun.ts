@@ -8,7 +8,8 @@
 // It mirrors the machine: if you change what an event does in scenarioMachine.ts, change it here
 // too. tests/unit/simulate.test.ts sends the same random events (valid and invalid) to both and
 // compares every step, and `simulate()` replays its first runs through `replayRun` and refuses
-// to report if they differ.
+// to report if they differ. It has no learning-gain check (src/engine/check.ts): simulated runs play
+// without it, and tests/unit/check.test.ts plays runs with it through the statechart instead.
 import type { Meeting, Move, Question, Scenario } from '../content/schema';
 import { isAnswerValid, representativeAnswers, scoreAnswer } from './answers';
 import { hasReactions, isPredictionValid, moveEffects, reactionsNow, representativePredictions, scorePrediction } from './reactions';

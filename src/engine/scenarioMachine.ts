@@ -24,7 +24,7 @@ export interface RunSettings {
   check?: boolean;
 }
 
-/** The check is on only when the settings turn it on (a class link can) and the scenario has items for it. */
+/** Whether the settings turn the check on (a class link can); a scenario with no items for it (the practice) still asks none. */
 export const checkOn = (settings: RunSettings) => settings.check === true;
 
 /** Predictions are on unless the settings turn them off (a class link can). */
