@@ -1,6 +1,11 @@
 // The sound board: plays the mood loops and the effects through Howler, with separate music and
-// effects volumes and a mute. Howler is loaded early, but no AudioContext exists until `unlock()`,
-// which the caller runs from the player's first gesture. Anything that goes wrong (no Howler, no
+// effects volumes and a mute. `prepare()` loads Howler, then, a step per idle moment, creates the
+// AudioContext (suspended: browsers start one only after a gesture) and the sounds, so that the
+// player's first gesture, which the caller passes to `unlock()`, only has to resume the context and
+// start the music. Making an AudioContext can hold the main thread for a couple of hundred
+// milliseconds (Chromium asks the audio service for the output device synchronously); inside a
+// click that delayed the click's own frame. Nothing plays and the board says 'locked' until the
+// gesture; a gesture before the idle steps are done does what is left at once. Anything that goes wrong (no Howler, no
 // audio device, a file that will not load or decode, a blocked context) leaves the game silent:
 // nothing is thrown and nothing reaches console.error. It knows nothing of the DOM or the game.
 //
@@ -39,12 +44,19 @@ export interface BoardOptions {
   load?: () => Promise<unknown>;
   /** Where the board reports what it skipped; never console.error. */
   log?: (message: string) => void;
+  /** Runs `fn` when the page is idle (the set-up steps before the gesture); by default requestIdleCallback. */
+  idle?: (fn: () => void) => void;
 }
 
+const whenIdle = (fn: () => void) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 50);
+};
+
 export interface SoundBoard {
-  /** Starts loading Howler (no audio context yet). */
+  /** Loads Howler, then makes the (suspended) audio context and the sounds, a step per idle moment. Silent until unlock(). */
   prepare(): void;
-  /** Call from the first user gesture: creates the sounds and starts the music. */
+  /** Call from the first user gesture, then resume(): makes whatever prepare() has not yet and starts the music. */
   unlock(): void;
   /**
    * Call from every later gesture and when the page is shown again: restarts an audio context that
@@ -62,11 +74,13 @@ export interface SoundBoard {
 const FADE_IN_MS = 1200;
 const FADE_OUT_MS = 700;
 
-export function createSoundBoard({ urls, load = () => import('howler'), log = (m) => console.info(m) }: BoardOptions): SoundBoard {
+export function createSoundBoard({ urls, load = () => import('howler'), log = (m) => console.info(m), idle = whenIdle }: BoardOptions): SoundBoard {
   let lib: HowlerLike | null | undefined; // undefined: not loaded yet; null: missing
   let loading: Promise<void> | null = null;
   let gesture = false;
   let started = false;
+  /** The context exists (made by the idle steps or by start()). */
+  let contextMade = false;
   let unavailable = false;
   let disposed = false;
   let mix: Mix = { musicVolume: 0.5, effectsVolume: 0.8, muted: false };
@@ -80,6 +94,8 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
   /** A resume() is under way: an effect asked for meanwhile plays once the context runs. */
   let resuming = false;
   const howls = new Map<SoundKey, HowlLike>();
+  /** Sounds already created or tried (one that threw is not tried again). */
+  const made = new Set<SoundKey>();
   const failed = new Set<SoundKey>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Set<(state: BoardState) => void>();
@@ -100,7 +116,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
   };
 
   const state = (): BoardState => {
-    const quiet: AudioStatus = ran && lib?.Howler.ctx?.state !== 'closed' ? 'suspended' : 'locked';
+    const quiet: AudioStatus = started && ran && lib?.Howler.ctx?.state !== 'closed' ? 'suspended' : 'locked';
     const status: AudioStatus = unavailable ? 'unavailable' : mix.muted ? 'muted' : running() ? 'playing' : quiet;
     return { status, music: current?.started ? current.mood : null, failed: [...failed] };
   };
@@ -140,6 +156,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
     if (!lib) return;
     const isMusic = (MOODS as readonly string[]).includes(key);
     const loop = isMusic ? manifest.music[key as Mood] : null;
+    made.add(key);
     quietly(`loading ${key}`, () => {
       const howl: HowlLike = new lib!.Howl({
         src: [urls[key]],
@@ -189,7 +206,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
     contextState = watchedContext?.state ?? null;
     if (contextState === 'running') ran = true;
     // Safari ends an interruption with the context suspended; no gesture is needed to restart it.
-    if (before === 'interrupted' && contextState === 'suspended') resume();
+    if (started && before === 'interrupted' && contextState === 'suspended') resume();
     report();
   };
 
@@ -230,20 +247,41 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
     report();
   };
 
+  /** Makes the audio context (Howler makes it on its first call that needs one; suspended before a gesture). */
+  const makeContext = () => {
+    if (contextMade || !lib || lib.Howler.noAudio || disposed) return;
+    contextMade = true;
+    // Howler suspends an idle context by itself and resumes it only if it did the suspending. A
+    // loop plays on every screen, so idling saves nothing, and with it off every suspension is the
+    // system's, which resume() undoes.
+    lib.Howler.autoSuspend = false;
+    quietly('muting', () => lib!.Howler.mute(mix.muted));
+    watchContext();
+  };
+
+  /** The sounds not made yet: the loop for the current screen first, then the effects, then the other loops. */
+  const toCreate = () => [...(wanted ? [wanted] : []), ...EFFECTS, ...MOODS.filter((m) => m !== wanted)].filter((key) => !made.has(key));
+
+  /** The idle steps after loading: the context, then one sound per step, each in a task of its own. */
+  const warm = () => {
+    if (started || disposed || !lib || lib.Howler.noAudio) return;
+    if (!contextMade) makeContext();
+    else {
+      const key = toCreate()[0];
+      if (!key) return;
+      create(key);
+    }
+    idle(warm);
+  };
+
   const start = () => {
     if (started || disposed || !gesture) return;
     started = true;
     if (!lib) return giveUp('Howler is not available');
     if (lib.Howler.noAudio) return giveUp('this browser has no audio output');
-    // Howler suspends an idle context by itself and resumes it only if it did the suspending. A
-    // loop plays on every screen, so idling saves nothing, and with it off every suspension is the
-    // system's, which resume() undoes.
-    lib.Howler.autoSuspend = false;
-    // The loop for the current screen first, then the effects, then the other loops.
-    const order: SoundKey[] = [...(wanted ? [wanted] : []), ...EFFECTS, ...MOODS.filter((m) => m !== wanted)];
-    for (const key of order) create(key);
+    makeContext();
+    for (const key of toCreate()) create(key);
     if (lib.Howler.noAudio || howls.size === 0) return giveUp('this browser has no audio output');
-    quietly('muting', () => lib!.Howler.mute(mix.muted));
     watchContext();
     applyMusic();
     report();
@@ -255,6 +293,7 @@ export function createSoundBoard({ urls, load = () => import('howler'), log = (m
       .then(
         (loaded) => {
           lib = howlerFrom(loaded);
+          if (!gesture) idle(warm);
         },
         (error: unknown) => {
           lib = null;

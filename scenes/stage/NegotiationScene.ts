@@ -7,8 +7,9 @@ import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
 import { addCityPlaque, drawBackdrop, drawTableProps } from './backdrop';
+import { addedSince, bake } from './bake';
 import { addBubble } from './bubble';
-import { addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
+import { addChair, addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
 import { drawJourney } from './journey';
 import { hex, PALETTE } from './palette';
 import { beginRun, type SceneRun } from './sceneRun';
@@ -132,6 +133,10 @@ export class NegotiationScene extends Phaser.Scene {
     this.layout = layout;
     const { cx, cy, rx, ry } = layout.table;
     const meter = (id: string) => view.parties.find((p) => p.id === id);
+    // What never moves (the room and the chairs behind the delegates; the table, its props, the
+    // plaque and the meters' tracks in front of them) is drawn once into two images: the stage
+    // redraws every frame while a delegate moves, and shapes cost far more per frame than an image.
+    const behind = this.children.length;
     drawBackdrop(this, {
       width,
       height,
@@ -139,29 +144,33 @@ export class NegotiationScene extends Phaser.Scene {
       setting: stageView.setting,
       parties: meeting.parties.map((id) => ({ colour: hex(meter(id)?.colour ?? '#888888'), emblem: meter(id)?.emblem ?? '' })),
     });
-    const delegates = meeting.parties.map((partyId, i) => {
+    const options = meeting.parties.map((partyId, i) => {
       const m = meter(partyId);
       const seat = layout.seats[i]!;
-      const options = { ...seat, scale: layout.scale, colour: hex(m?.colour ?? '#888888'), emblem: m?.emblem ?? '', name: m?.shortName ?? partyId, font: layout.font, index: i, facing: Math.sign(cx - seat.x) };
-      return { partyId, options, drawn: addDelegate(this, options) };
+      return { ...seat, scale: layout.scale, colour: hex(m?.colour ?? '#888888'), emblem: m?.emblem ?? '', name: m?.shortName ?? partyId, font: layout.font, index: i, facing: Math.sign(cx - seat.x) };
     });
+    for (const o of options) addChair(this, o);
+    bake(this, addedSince(this, behind));
+    const delegates = meeting.parties.map((partyId, i) => ({ partyId, options: options[i]!, drawn: addDelegate(this, options[i]!) }));
+
+    const front = this.children.length;
     const table = this.add.graphics();
     table.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
     table.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
     drawTableProps(table, stageView.setting, layout.seats, layout.scale);
-
     const ag = layout.agreement;
     this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
-    this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
     addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, ag.y + 12, layout.font);
+    const cardY = (o: (typeof options)[number]) => o.y + Math.max(16 * layout.scale, layout.font * 1.1);
+    const barWidth = Math.max(40, 60 * layout.scale);
+    const barY = (o: (typeof options)[number]) => cardY(o) + layout.font * 1.25;
+    for (const o of options) this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
+    bake(this, addedSince(this, front));
 
-    this.seats = delegates.map(({ partyId, options, drawn }) => {
-      const cardY = options.y + Math.max(16 * layout.scale, layout.font * 1.1);
-      const card = addNameCard(this, options, cardY);
-      const barWidth = Math.max(40, 60 * layout.scale);
-      const barY = cardY + layout.font * 1.25;
-      this.add.rectangle(options.x - barWidth / 2, barY, barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
-      const bar = this.add.rectangle(options.x - barWidth / 2, barY, barWidth, 6, options.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
+    this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
+    this.seats = delegates.map(({ partyId, options: o, drawn }) => {
+      const card = addNameCard(this, o, cardY(o));
+      const bar = this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, o.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
       return { partyId, delegate: { ...drawn, card }, bar };
     });
     this.follow(view, still);

@@ -95,10 +95,14 @@ function drawHead(g: Phaser.GameObjects.Graphics, pose: Pose, index: number) {
   g.strokePath();
 }
 
-/** Draws the delegate and their chair at the seat. The caller adds the name card (addNameCard) in front of the table. */
+/** The chair at a seat, behind its delegate (the scene draws every chair with the room, once). */
+export function addChair(scene: Phaser.Scene, o: Pick<DelegateOptions, 'x' | 'y' | 'scale'>): Phaser.GameObjects.Graphics {
+  return scene.add.graphics({ x: o.x, y: o.y }).setScale(o.scale).fillStyle(0x2a2f3a, 1).fillRoundedRect(-28, -88, 56, 84, 10).fillStyle(0x363c4a, 1).fillRoundedRect(-22, -82, 44, 60, 8);
+}
+
+/** Draws the delegate at the seat (in front of its chair, addChair). The caller adds the name card (addNameCard) in front of the table. */
 export function addDelegate(scene: Phaser.Scene, o: DelegateOptions): Omit<Delegate, 'card'> {
   const suit = mix(o.colour, 0x1b2233, 0.55);
-  scene.add.graphics({ x: o.x, y: o.y }).setScale(o.scale).fillStyle(0x2a2f3a, 1).fillRoundedRect(-28, -88, 56, 84, 10).fillStyle(0x363c4a, 1).fillRoundedRect(-22, -82, 44, 60, 8);
   const body = scene.add.graphics();
   body.fillStyle(SKIN, 1).fillRect(-5, -56, 10, 10);
   body.fillStyle(suit, 1).fillRoundedRect(-23, -48, 46, 52, { tl: 14, tr: 14, bl: 0, br: 0 });

@@ -7,6 +7,7 @@ import { projectPoint, type CityPoint, type CityRef, type MapProjection } from '
 import { t } from '../../src/i18n';
 import { drawMap, type MapData } from './drawMap';
 import { PALETTE } from './palette';
+import { bake } from './bake';
 import { pinOnMap, routeArc, type Box, type MapPin, type Point } from './stageLayout';
 import { addText } from './view';
 
@@ -105,6 +106,8 @@ export function drawJourney(
   const marks = scene.add.graphics();
   mark(marks, a, size, PALETTE.paper);
   mark(marks, b, size, PALETTE.focus);
+  // The map never moves while the route is drawn over it, frame by frame: one image, not its thousands of points.
+  bake(scene, [g]);
   label(scene, a, journey.from.name, font, view);
   label(scene, b, journey.to.name, font, view);
   return {

@@ -291,14 +291,55 @@ describe('the sound board', () => {
     errors.mockRestore();
   });
 
-  it('makes no sound and no audio context before the first gesture', async () => {
-    const board = createSoundBoard({ urls: URLS, load: async () => fakeHowler(), log: () => {} });
+  it('makes no sound before the first gesture; at idle it makes the context and then the sounds, one per idle step, so the gesture only resumes', async () => {
+    const lib = fakeHowler();
+    contextOf(lib).state = 'suspended';
+    const steps: Array<() => void> = [];
+    const board = createSoundBoard({ urls: URLS, load: async () => lib, log: () => {}, idle: (fn) => steps.push(fn) });
+    board.setMusic('calm');
     board.prepare();
     await settle();
-    board.setMusic('calm');
     board.play('correct');
     expect(FakeHowl.all).toEqual([]);
+    expect(lib.Howler.mute).not.toHaveBeenCalled();
+    // First idle step: the context only (Howler makes it on mute()), kept from suspending itself.
+    steps.shift()!();
+    expect(lib.Howler.mute).toHaveBeenCalledTimes(1);
+    expect(lib.Howler.autoSuspend).toBe(false);
+    expect(FakeHowl.all).toEqual([]);
+    // Then one sound per step, the current screen's loop first.
+    steps.shift()!();
+    expect(FakeHowl.all.map((h) => h.src)).toEqual([URLS.calm]);
+    steps.shift()!();
+    expect(FakeHowl.all).toHaveLength(2);
+    expect(FakeHowl.all.flatMap((h) => h.plays)).toEqual([]);
     expect(board.state()).toEqual({ status: 'locked', music: null, failed: [] });
+
+    // The gesture (mountSound passes it to unlock, then resume) makes what is left, resumes the context and starts the loop.
+    board.unlock();
+    board.resume();
+    expect(FakeHowl.all).toHaveLength(9);
+    expect(new Set(FakeHowl.all.map((h) => h.src)).size).toBe(9);
+    expect(contextOf(lib).resumes).toBe(1);
+    expect(howlFor('calm').plays).toEqual(['loop']);
+    await settle();
+    await settle();
+    expect(board.state()).toEqual({ status: 'playing', music: 'calm', failed: [] });
+    // Nothing is left for the idle steps.
+    while (steps.length) steps.shift()!();
+    expect(FakeHowl.all).toHaveLength(9);
+  });
+
+  it('is locked, not suspended, while a context made at idle runs before any gesture', async () => {
+    const lib = fakeHowler();
+    const steps: Array<() => void> = [];
+    const board = createSoundBoard({ urls: URLS, load: async () => lib, log: () => {}, idle: (fn) => steps.push(fn) });
+    board.prepare();
+    await settle();
+    steps.shift()!();
+    contextOf(lib).set('suspended');
+    contextOf(lib).set('running');
+    expect(board.state().status).toBe('locked');
   });
 
   it('starts the loop for the screen on the gesture, fades it in to the music volume and plays effects at theirs', async () => {
