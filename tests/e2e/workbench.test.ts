@@ -36,6 +36,13 @@ async function shotOf(page: Page, selector: string, name: string): Promise<void>
 
 /** The draft's text as last checked (the workbench keeps it in storage at every check). */
 const editorText = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('envoy.workbench')!).text as string);
+/** Waits until the checks have answered for the editor's current text (they run in a worker). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const text = JSON.parse(localStorage.getItem('envoy.workbench') ?? '{"text":""}').text as string;
+    return document.querySelector('[data-status="check"]')?.getAttribute('data-chars') === String(text.length);
+  });
+}
 const checkState = (page: Page) => page.$eval('[data-status="check"]', (el) => ({ errors: Number((el as HTMLElement).dataset.errors), text: el.textContent ?? '' }));
 
 /** With the editor focused: finds `text` with the editor's search (Ctrl+F), leaving it selected. */
@@ -55,6 +62,9 @@ describe('authoring workbench', () => {
     await page.goto(`${site.url}?teacher=author`);
     await page.waitForSelector('[data-teacher="author"] .cm-content');
     expect(await page.title()).toBe('Write a scenario · Envoy');
+    // The checks run in a worker, off the page's thread.
+    await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.hasAttribute('data-errors'));
+    expect(page.workers().map((x) => new URL(x.url()).pathname).filter((p) => /checkWorker/.test(p))).toHaveLength(1);
 
     // Start from the template, by keyboard: a new id, the source the page offers first.
     const id = `class-draft-${Date.now().toString(36)}`;
@@ -65,6 +75,7 @@ describe('authoring workbench', () => {
     await tabTo(page, '[data-action="start-template"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction((x) => (JSON.parse(localStorage.getItem('envoy.workbench')!).text as string).includes(`"id": "${x}"`), id);
+    await settled(page);
     await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.getAttribute('data-errors') === '0');
 
     // Put the cursor at the start of the first evidence list, then select words in a passage and
@@ -96,6 +107,7 @@ describe('authoring workbench', () => {
     await page.waitForFunction((x) => (JSON.parse(localStorage.getItem('envoy.workbench')!).text as string).includes(x), inserted, { timeout: 5000 }).catch(async () => {
       throw new Error(`not inserted: ${inserted}\n${(await editorText(page)).slice(0, 3000)}`);
     });
+    await settled(page);
     await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.getAttribute('data-errors') === '0');
 
     // Break a field: the year written as text. The error shows at its line, in the list and in the editor.
@@ -122,6 +134,7 @@ describe('authoring workbench', () => {
     await page.focus('.cm-content');
     await find(page, `"${year}"`);
     await page.keyboard.type(year);
+    await settled(page);
     await page.waitForFunction(() => document.querySelector('[data-status="check"]')?.getAttribute('data-errors') === '0');
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.textContent('[data-status="use"]')).toBe('');

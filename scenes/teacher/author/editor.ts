@@ -30,11 +30,14 @@ export function problemRange(doc: Text, p: Pick<DraftProblem, 'line' | 'column'>
 
 /**
  * Mounts the editor in `parent`. `check` runs on the text after typing pauses (`delay` ms) and
- * returns the problems to mark; `label` names the editor for screen readers.
+ * resolves with the problems to mark; `label` names the editor for screen readers.
  */
-export function mountEditor(parent: HTMLElement, options: { text: string; label: string; delay: number; check: (text: string) => DraftProblem[] }): DraftEditor {
-  const source = (view: EditorView): Diagnostic[] =>
-    options.check(view.state.doc.toString()).map((p) => ({ ...problemRange(view.state.doc, p), severity: p.severity, message: p.message }));
+export function mountEditor(parent: HTMLElement, options: { text: string; label: string; delay: number; check: (text: string) => Promise<DraftProblem[]> }): DraftEditor {
+  // Marks are placed in the text they were found in; CodeMirror drops them if the text changed since.
+  const source = async (view: EditorView): Promise<Diagnostic[]> => {
+    const doc = view.state.doc;
+    return (await options.check(doc.toString())).map((p) => ({ ...problemRange(doc, p), severity: p.severity, message: p.message }));
+  };
   // In a shadow root: there CodeMirror's styles go in as constructed style sheets, which the
   // page's Content-Security-Policy (no inline styles) allows; in the document they would be
   // <style> elements, which it blocks.

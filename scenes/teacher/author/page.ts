@@ -4,7 +4,6 @@
 // the real game in a new tab, see the simulator's ending table, and download the file.
 // Everything from the draft is shown as text (the editor's own document, text nodes), never HTML.
 import { parse } from 'jsonc-parser';
-import { checkDraft, type DraftCheck } from '../../../src/content/draft';
 import { draftTemplate, scenarioCopy } from '../../../src/content/draftTemplate';
 import type { Content } from '../../../src/content/loader';
 import { button, h } from '../../ui/dom';
@@ -13,6 +12,7 @@ import { safeStore } from '../../../src/persistence/storage';
 import { draftLink, writeDraft, type ScenarioFileText } from '../../../src/persistence/teacherScenarios';
 import { download, gameUrl, pageFrame } from '../shell';
 import { tt } from '../tt';
+import { createChecker, type CheckResult } from './checker';
 import { mountEditor } from './editor';
 import { passagePanel } from './passages';
 import { simulatorSection } from './simulate';
@@ -61,7 +61,10 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
   const startSource = content.scenarios[content.tutorialId ?? '']?.source ?? sources[0]?.id ?? '';
   const work = readWork() ?? { name: 'my-scenario.json', text: draftTemplate(content, 'my-scenario', startSource) };
   let name = work.name;
-  let last: DraftCheck = { problems: [] };
+  let last: CheckResult = { problems: [] };
+  /** The text `last` is the check of (null before the first check answers). */
+  let checkedText: string | null = null;
+  const checker = createChecker(content);
 
   // ---- Open a shipped scenario, or start from the template ---------------------------------
   const shipped = h(
@@ -136,14 +139,17 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     insert: (json) => editor.insert(json),
     copy: (json) => navigator.clipboard.writeText(json),
   });
-  const check = (text: string) => {
-    last = checkDraft(content, name, text);
-    writeWork({ name, text });
+  /** Shows a check's result: the count, the list, the source's passages. */
+  const show = (text: string, result: CheckResult) => {
+    last = result;
+    checkedText = text;
     const errors = last.problems.filter((p) => p.severity === 'error').length;
     const warnings = last.problems.length - errors;
     checkStatus.textContent = last.problems.length ? tt('author.problems', { errors, warnings }) : tt('author.noProblems');
     checkStatus.dataset.errors = String(errors);
     checkStatus.dataset.warnings = String(warnings);
+    // Which text the status is about (its length), so a reader can tell an answer for the current text.
+    checkStatus.dataset.chars = String(text.length);
     // "Fix the errors to play" is out of date once they are fixed.
     if (!errors && useStatus.dataset.refused) {
       useStatus.textContent = '';
@@ -161,7 +167,13 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     );
     const sourceId = last.scenario?.source ?? draftField(text, 'source');
     passages.show(sourceId, sourceId ? content.sources[sourceId] : undefined);
-    return last.problems;
+  };
+  const check = async (text: string) => {
+    writeWork({ name, text });
+    const result = await checker.check(name, text);
+    // An answer for a text already changed again is not shown: the next check follows.
+    if (text === editor.text()) show(text, result);
+    return result.problems;
   };
   const editor = mountEditor(holder, { text: work.text, label: tt('author.editorLabel'), delay: CHECK_DELAY, check });
   const editorSection = h(
@@ -175,14 +187,19 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
   );
 
   // ---- Play, download -----------------------------------------------------------------------
-  const errorsNow = () => {
-    // The checks run after a pause in typing; a click right after typing checks the text now.
-    check(editor.text());
-    return last.problems.filter((p) => p.severity === 'error').length;
+  /** The check of the editor's text now: the last one, or a new one when typing has not paused yet. */
+  const fresh = async (): Promise<CheckResult> => {
+    const text = editor.text();
+    if (checkedText === text) return last;
+    const result = await checker.check(name, text);
+    show(text, result);
+    return result;
   };
-  const play = () => {
-    const errors = errorsNow();
-    if (errors || !last.scenario) {
+  const errorsIn = (r: CheckResult) => r.problems.filter((p) => p.severity === 'error').length;
+  const play = async () => {
+    const result = await fresh();
+    const errors = errorsIn(result);
+    if (errors || !result.scenario) {
       useStatus.textContent = tt('author.fixToPlay', { errors });
       useStatus.dataset.refused = 'true';
       return;
@@ -192,25 +209,29 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
       useStatus.textContent = tt('author.noStorage');
       return;
     }
-    window.open(draftLink(gameUrl(), key), '_blank', 'noopener');
-    useStatus.textContent = tt('author.playing', { id: last.scenario.id });
+    const link = draftLink(gameUrl(), key);
+    window.open(link, '_blank', 'noopener');
+    // Also a link: a browser that blocked the new tab (the check took a while) still lets it open.
+    useStatus.replaceChildren(tt('author.playing', { id: result.scenario.id }), ' ', h('a', { href: link, target: '_blank', rel: 'noopener', 'data-play-link': '' }, tt('author.playAgain')));
   };
-  const save = () => {
-    const errors = errorsNow();
-    const id = last.scenario?.id ?? draftField(editor.text(), 'id') ?? name.replace(/\.json$/, '');
+  const save = async () => {
+    const result = await fresh();
+    const errors = errorsIn(result);
+    const id = result.scenario?.id ?? draftField(editor.text(), 'id') ?? name.replace(/\.json$/, '');
     download(`${id}.json`, editor.text(), 'application/json');
     useStatus.textContent = errors ? tt('author.savedWithErrors', { name: `${id}.json`, errors }) : tt('author.saved', { name: `${id}.json` });
   };
   const linkOut = h('p', { class: 'class-link', hidden: true });
-  const share = () => {
-    const errors = errorsNow();
-    if (errors || !last.scenario) {
+  const share = async () => {
+    const result = await fresh();
+    const errors = errorsIn(result);
+    if (errors || !result.scenario) {
       useStatus.textContent = tt('author.fixToShare', { errors });
       useStatus.dataset.refused = 'true';
       return;
     }
-    const title = last.scenario.title;
-    void makeScenarioLink(gameUrl(), editor.text()).then(async (made) => {
+    const title = result.scenario.title;
+    await makeScenarioLink(gameUrl(), editor.text()).then(async (made) => {
       if (!made.ok) {
         linkOut.hidden = true;
         useStatus.textContent = tt('author.linkTooLong', { length: made.length, max: made.max });
@@ -229,16 +250,20 @@ export function mountAuthor(root: HTMLElement, content: Content): () => void {
     'section',
     { class: 'panel teacher-section author-use', 'aria-labelledby': 'use-heading' },
     h('h2', { id: 'use-heading' }, tt('author.useHeading')),
-    h('div', { class: 'menu row' }, button(tt('author.play'), play, { 'data-action': 'play-draft' }), button(tt('author.download'), save, { class: 'quiet', 'data-action': 'download-draft' }), button(tt('author.shareLink'), share, { class: 'quiet', 'data-action': 'share-link' })),
+    h('div', { class: 'menu row' }, button(tt('author.play'), () => void play(), { 'data-action': 'play-draft' }), button(tt('author.download'), () => void save(), { class: 'quiet', 'data-action': 'download-draft' }), button(tt('author.shareLink'), () => void share(), { class: 'quiet', 'data-action': 'share-link' })),
     useStatus,
     linkOut,
     h('h3', {}, tt('author.whereHeading')),
     h('ul', { class: 'guide-points' }, h('li', {}, tt('author.whereRepo')), h('li', {}, tt('author.whereClass'))),
   );
 
-  root.replaceChildren(pageFrame('author', openSection, h('div', { class: 'author-grid' }, editorSection, passages.element), useSection, simulatorSection(() => (errorsNow() ? undefined : last.scenario))));
-  check(work.text);
+  root.replaceChildren(pageFrame('author', openSection, h('div', { class: 'author-grid' }, editorSection, passages.element), useSection, simulatorSection(async () => {
+    const result = await fresh();
+    return errorsIn(result) ? undefined : result.scenario;
+  })));
+  void check(work.text);
   return () => {
+    checker.stop();
     editor.destroy();
     root.replaceChildren();
   };

@@ -43,12 +43,12 @@ function reportTable(scenario: Scenario, report: DesignReport): HTMLElement {
 }
 
 /** The simulator section: a runs choice, a button, and the table with the design rules below it. */
-export function simulatorSection(current: () => Scenario | undefined): HTMLElement {
+export function simulatorSection(current: () => Promise<Scenario | undefined>): HTMLElement {
   const status = h('p', { class: 'meta', role: 'status', 'data-status': 'sim' });
   const output = h('div', { 'data-sim': '' });
   const runs = h('select', { id: 'sim-runs' }, ...SIM_RUNS.map((n) => h('option', { value: String(n), selected: n === 200 }, String(n))));
-  const run = () => {
-    const scenario = current();
+  const run = async () => {
+    const scenario = await current();
     if (!scenario) {
       status.textContent = tt('author.sim.fixFirst');
       return;
@@ -86,7 +86,7 @@ export function simulatorSection(current: () => Scenario | undefined): HTMLEleme
     { class: 'panel teacher-section sim-section', 'aria-labelledby': 'sim-heading' },
     h('h2', { id: 'sim-heading' }, tt('author.sim.heading')),
     h('p', { class: 'meta' }, tt('author.sim.help')),
-    h('div', { class: 'menu row' }, h('label', { for: 'sim-runs', class: 'field-label' }, tt('author.sim.runs')), runs, button(tt('author.sim.run'), run, { 'data-action': 'simulate' })),
+    h('div', { class: 'menu row' }, h('label', { for: 'sim-runs', class: 'field-label' }, tt('author.sim.runs')), runs, button(tt('author.sim.run'), () => void run(), { 'data-action': 'simulate' })),
     status,
     output,
   );
