@@ -129,6 +129,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
         { class: 'num', 'data-share': q.share === null ? '' : percent(q.share) },
         q.share === null ? tt('dash.notAsked') : tt('dash.share', { percent: percent(q.share), correct: q.correct, answered: q.answered }),
         q.timedOut ? h('span', { class: 'meta block' }, tt('dash.timedOut', { count: q.timedOut })) : '',
+        q.inCheck ? h('span', { class: 'meta block', 'data-in-check': q.inCheck }, tt('dash.inCheck', { count: q.inCheck })) : '',
       ),
       h('td', { 'data-wrong': q.mostWrong?.text ?? '' }, q.mostWrong ? tt('dash.wrongCount', { text: q.mostWrong.text, count: q.mostWrong.count }) : tt('dash.noWrong')),
     ),

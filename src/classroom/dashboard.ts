@@ -81,6 +81,8 @@ export interface QuestionStat {
   /** correct / answered, or null when nobody was asked. */
   share: number | null;
   timedOut: number;
+  /** Students whose learning-gain check held this question out of their play (see `gain`). */
+  inCheck: number;
   /** The wrong answer chosen most often, or null when nobody answered it wrong. */
   mostWrong: WrongAnswer | null;
 }
@@ -254,6 +256,7 @@ function summarise(content: Content, scenario: Scenario, counted: CountedRun[]):
         correct,
         share: given.length ? correct / given.length : null,
         timedOut: given.filter((a) => a.timedOut).length,
+        inCheck: counted.filter((c) => c.row.check && Object.hasOwn(c.row.check.items, q.id)).length,
         mostWrong,
       });
     }

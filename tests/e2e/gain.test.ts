@@ -160,6 +160,8 @@ describe('learning gain', () => {
     const items = await rowData(page, `[data-gain="${scenario.id}"] [data-table="gain-items"] tbody tr`, 'data-question');
     expect(new Set(Object.keys(items))).toEqual(new Set(plan.items));
     for (const id of plan.items) expect(items[id]).toEqual({ before: '50', after: '100' });
+    // The questions of play say which ones went into the check instead.
+    expect((await page.$$eval(`[data-scenario="${scenario.id}"] [data-table="questions"] [data-in-check="2"]`, (els) => els.map((e) => e.closest('tr')!.getAttribute('data-question')))).sort()).toEqual([...plan.items].sort());
     expect(await axe(page)).toEqual([]);
     await page.locator(`[data-gain="${scenario.id}"]`).scrollIntoViewIfNeeded();
     await fullShot(page, 'gain-dashboard');

@@ -239,6 +239,12 @@ describe('the dashboard counts the check by replay', () => {
     expect(gain.items.map((i) => i.questionId).sort()).toEqual([...checkPlan(s, 5).items].sort());
     for (const item of gain.items) expect(item).toMatchObject({ before: 50, after: 100, gain: 50, students: 2 });
     expect(d.partyGains.map((g) => g.party).sort()).toEqual([...parties].sort());
+    // In the questions of play, the held-out ones were asked of nobody, and say where they went.
+    for (const q of d.scenarios[0]!.questions) {
+      const held = checkPlan(s, 5).items.includes(q.questionId);
+      expect([q.questionId, q.inCheck]).toEqual([q.questionId, held ? 2 : 0]);
+      if (held) expect(q.answered).toBe(0);
+    }
     // The CSV has each student's before and after per party.
     const csv = dashboardCsv(d);
     const party = [...parties][0]!;
