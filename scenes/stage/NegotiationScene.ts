@@ -34,6 +34,10 @@ export class NegotiationScene extends Phaser.Scene {
   /** What the stage shows now, and whether the journey's route is fully drawn (read by the e2e tests through the stage probe). */
   shows: 'journey' | 'table' | null = null;
   routeDrawn = false;
+  /** The parties whose seat at the table is empty now (walked out), for the e2e tests through the stage probe. */
+  get emptySeats(): string[] {
+    return this.seats.filter((s) => !s.delegate.figure.visible || s.delegate.figure.alpha === 0).map((s) => s.partyId);
+  }
   private seats: Seat[] = [];
   private agreementBar?: Phaser.GameObjects.Rectangle;
   private bubble?: Phaser.GameObjects.Container;

@@ -32,6 +32,8 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PLAYS) || PLAYS < 1
 const THROTTLE = 4;
 const TASK_BUDGET_MS = 200;
 const PAINT_BUDGET_MS = 200;
+/** Frames per second while the stage animates at 1× CPU: 60, less a frame in eleven for headless timing. */
+const ANIMATION_FPS_BUDGET = 55;
 const IDLE_MS = 3000;
 const SETTLE_MS = 2000;
 const SCENARIO = 'washington-2020';
@@ -446,6 +448,66 @@ async function measureSlowPlay(browser: Browser, site: Site): Promise<SlowPlay> 
   };
 }
 
+/**
+ * In the page, from its first script: the time between consecutive frames while the stage animates,
+ * i.e. while a running scene has a tween (an opening, a reaction, a journey, the meters), read through
+ * the stage probe (`?stage-probe`). Only the first callback of each frame counts.
+ */
+function watchAnimationFrames() {
+  type Game = { loop: { running: boolean }; scene: { getScenes(active: boolean): Array<{ tweens: { getTweens(): unknown[] } }> } };
+  const r = { deltas: [] as number[] };
+  (window as unknown as { __animation: typeof r }).__animation = r;
+  let last = 0;
+  let animating = false;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) =>
+    raf((t) => {
+      if (t !== last) {
+        const game = (window as unknown as { envoyStage?: { game: Game } }).envoyStage?.game;
+        const now = Boolean(game?.loop.running && game.scene.getScenes(true).some((s) => s.tweens.getTweens().length > 0));
+        if (now && animating && last) r.deltas.push(t - last);
+        animating = now;
+        last = t;
+      }
+      cb(t);
+    });
+}
+
+interface AnimationFrames {
+  /** Frames per second over every frame drawn while the stage animated (frames ÷ their total time). */
+  fps: number | null;
+  frames: number;
+  /** The 95th percentile and the longest time between two such frames. */
+  p95Ms: number | null;
+  worstMs: number | null;
+  consoleErrors: string[];
+}
+
+/** Plays the slice once at 1× CPU with the stage probe on: the frame rate while anything on the stage moves. */
+async function measureAnimation(browser: Browser, site: Site): Promise<AnimationFrames> {
+  const content = realContent();
+  const scenario = content.scenarios[SCENARIO]!;
+  const { w } = await open(browser, site, 1);
+  const { page } = w;
+  await w.context.addInitScript(watchAnimationFrames);
+  await page.goto(`${site.url}?stage-probe`);
+  await page.waitForSelector('[data-action="play"]', { timeout: 120_000 });
+  await waitFirstFrame(page);
+  await playScenario(page, 'mouse', content, scenario, () => true, (ids) => ids[0]!);
+  await sleep(1000);
+  const { deltas } = await page.evaluate(() => (window as unknown as { __animation: { deltas: number[] } }).__animation);
+  await w.context.close();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const total = deltas.reduce((a, b) => a + b, 0);
+  return {
+    fps: total > 0 ? (deltas.length * 1000) / total : null,
+    frames: deltas.length,
+    p95Ms: sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! : null,
+    worstMs: sorted.at(-1) ?? null,
+    consoleErrors: w.consoleErrors,
+  };
+}
+
 /** `npm run simulate -- --runs 1000`, as a child process; its own "simulated … in X s" figure. */
 function runSimulate(): Promise<{ seconds: number | null; wallSeconds: number; line: string }> {
   return new Promise((ok, fail) => {
@@ -511,6 +573,9 @@ console.log(
   `  ${slow.seconds.toFixed(0)} s: longest task ${slow.longestTaskMs?.toFixed(0) ?? 'n/a'} ms (${slow.longestTaskAfter ?? ''}), ` +
     `answer click to paint ${slow.answerToPaintMs?.toFixed(0) ?? 'n/a'} ms (worst of ${slow.answerClicks})`,
 );
+console.log(`playing ${SCENARIO} once at 1× CPU (frames while the stage animates)…`);
+const animation = await measureAnimation(browser, game);
+console.log(`  ${animation.fps?.toFixed(1) ?? 'n/a'} fps over ${animation.frames} frames (95th percentile ${animation.p95Ms?.toFixed(1) ?? 'n/a'} ms, worst ${animation.worstMs?.toFixed(0) ?? 'n/a'} ms)`);
 console.log(`playing ${SCENARIO} ${PLAYS} times in a row…`);
 const plays = await measurePlays(browser, game);
 await browser.close();
@@ -592,6 +657,7 @@ const rows: Array<[string, string, string, string]> = [
   [`answer click → next painted frame, worst of a play (${THROTTLE}× CPU)`, 'n/a', ms(slow.answerToPaintMs), `budget ${PAINT_BUDGET_MS} ms; ${slow.answerClicks} answers`],
   [`  any click → next painted frame, worst (${THROTTLE}× CPU)`, 'n/a', ms(slow.anyClickToPaintMs), slow.anyClickKind ?? ''],
   [`  Event Timing: longest click duration (${THROTTLE}× CPU)`, 'n/a', ms(slow.eventTimingClickMs), 'event to next paint, as Chromium reports it'],
+  ['while the stage animates: frames per second (no throttle)', 'n/a', num(animation.fps, 'fps'), `budget ≥ ${ANIMATION_FPS_BUDGET}; ${animation.frames} frames, 95th percentile ${ms(animation.p95Ms)}, worst ${ms(animation.worstMs)}`],
   [`no WebGL: renderer`, canvas.floor.renderer ?? 'none', canvas.game.renderer ?? 'none', ''],
   [`no WebGL: first frame (${THROTTLE}× CPU)`, ms(canvas.floor.firstFrame), ms(canvas.game.firstFrame), ratio(canvas.game.firstFrame, canvas.floor.firstFrame)],
   ['simulate --runs 1000', '', sim.seconds === null ? 'n/a' : `${sim.seconds.toFixed(2)} s`, `(${sim.wallSeconds.toFixed(1)} s with start-up)`],
@@ -613,6 +679,7 @@ const budgets = [
   { name: `idle main-thread busy/s (${THROTTLE}× CPU) ≤ ${IDLE_SHARE}× the floor's`, value: ratio(G.idleBusyMsPerSec, F.idleBusyMsPerSec), pass: G.idleBusyMsPerSec !== null && F.idleBusyMsPerSec !== null && G.idleBusyMsPerSec <= IDLE_SHARE * F.idleBusyMsPerSec },
   { name: `after the menu is ready, no main-thread task longer than ${TASK_BUDGET_MS} ms in a full play (${THROTTLE}× CPU)`, value: ms(slow.longestTaskMs), pass: slow.longestTaskMs !== null && slow.longestTaskMs <= TASK_BUDGET_MS },
   { name: `answer click → next painted frame ≤ ${PAINT_BUDGET_MS} ms, worst of a full play (${THROTTLE}× CPU)`, value: ms(slow.answerToPaintMs), pass: slow.answerToPaintMs !== null && slow.answerClicks > 0 && slow.answerToPaintMs <= PAINT_BUDGET_MS },
+  { name: `while the stage animates, ≥ ${ANIMATION_FPS_BUDGET} frames per second at 1× CPU (60, less one frame in eleven)`, value: num(animation.fps, 'fps'), pass: animation.fps !== null && animation.frames > 0 && animation.fps >= ANIMATION_FPS_BUDGET },
   {
     name: `heap after ${PLAYS} play${PLAYS === 1 ? '' : 's'} ≤ 1.10× heap after 1 (without V8's compiled code; with it: ${ratio(plays.heapAfterLast, plays.heapAfter1)})`,
     value: ratio(plays.objectsAfterLast, plays.objectsAfter1),
@@ -623,7 +690,7 @@ const budgets = [
 console.log('\nbudgets:');
 for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}  (${b.value})`);
 
-const errors = [...loads.floor, ...loads.game].flatMap((l) => l.consoleErrors).concat(plays.consoleErrors, slow.consoleErrors, unthrottled.game.consoleErrors, canvas.game.consoleErrors);
+const errors = [...loads.floor, ...loads.game].flatMap((l) => l.consoleErrors).concat(plays.consoleErrors, slow.consoleErrors, animation.consoleErrors, unthrottled.game.consoleErrors, canvas.game.consoleErrors);
 if (errors.length) console.log(`\nconsole errors during the bench (${errors.length}):\n  ${[...new Set(errors)].slice(0, 5).join('\n  ')}`);
 
 const seconds = (Date.now() - started) / 1000;
@@ -655,6 +722,7 @@ writeFileSync(
       canvasFallback: canvas,
       plays,
       slowPlay: slow,
+      animation,
       simulate: sim,
       budgets,
       samples: loads,

@@ -20,7 +20,7 @@ import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, SHOTS, useSite } from './harness';
 import { playOn, playScenario } from './player';
-import { journeyScenario, richestScenario } from './scenarioPicks';
+import { journeyScenario, richestScenario, walkOutPath } from './scenarioPicks';
 import { PROBE, releaseJourney, settled, tableState, textsOutside, waitForTable } from './stageProbe';
 
 const content = realContent();
@@ -295,6 +295,51 @@ describe('the stage tells the story', () => {
       if (e !== STOP) throw e;
     });
     expect([...new Set(taken)]).toEqual(['opening', 'opening-text200', 'question', 'outcome', 'journey']);
+    expect(problems).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+  // tests/e2e/screenshots/stage/walkout-<width>x<height>.png: the outcome of a move a party walks out on.
+  it('a walk-out: the outcome leaves the seat empty, at five sizes', { timeout: 600_000 }, async () => {
+    const { scenario, moves, leaving } = walkOutPath(content);
+    const last = moves.at(-1)!;
+    const dir = join(SHOTS, 'stage');
+    mkdirSync(dir, { recursive: true });
+    const w = await openPage(site.browser, site.origin);
+    await w.page.goto(site.url + PROBE);
+    await w.page.click('[data-action="play"]');
+    await w.page.click(`[data-scenario="${scenario.id}"] [data-action="choose"]`);
+    await w.page.click('[data-action="begin"]');
+    const problems: string[] = [];
+    let shots = 0;
+    let chosen = 0;
+    const STOP = new Error('the walk-out is done');
+    const word = localise(en['reaction.walks-out']);
+    await playOn(w.page, 'mouse', content, scenario, () => true, (ids) => {
+      const move = moves[chosen++]!;
+      if (!ids.includes(move)) throw new Error(`the move ${move} is locked`);
+      return move;
+    }, async (screen) => {
+      if (screen !== 'outcome' || chosen !== moves.length) return;
+      for (const size of STAGE_SIZES) {
+        await w.page.setViewportSize(size);
+        await settled(w.page);
+        // A sound caption shows over the stage for a few seconds; the picture is under it.
+        await w.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
+        const state = await tableState(w.page);
+        const label = `walk-out at ${size.width}×${size.height}`;
+        if (state.shows !== 'table') problems.push(`${label}: the stage shows ${state.shows}`);
+        if (JSON.stringify([...state.emptySeats].sort()) !== JSON.stringify([...leaving].sort())) problems.push(`${label}: empty seats ${state.emptySeats.join(', ') || 'none'}, not ${leaving.join(', ')} (after ${last})`);
+        if (!state.texts.some((t) => t.text === word)) problems.push(`${label}: the stage does not show "${word}"`);
+        problems.push(...textsOutside(state).map((p) => `${label}: ${p}`));
+        await w.page.screenshot({ path: join(dir, `walkout-${size.width}x${size.height}.png`) });
+        shots++;
+      }
+      throw STOP;
+    }).catch((e) => {
+      if (e !== STOP) throw e;
+    });
+    expect(shots).toBe(STAGE_SIZES.length);
     expect(problems).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();

@@ -68,3 +68,39 @@ export function journeyScenario(content: Content): { scenario: Scenario; move: s
   }
   throw new Error('no scenario has a first move with mixed reactions that leads to another city');
 }
+
+/**
+ * The shortest path informed play (right answers, right predictions) takes to a move to which a
+ * party walks out, in timeline order of scenarios: the moves to play in order, the last being that
+ * move, and the parties that walk out. Throws if no scenario has one within reach.
+ */
+export function walkOutPath(content: Content): { scenario: Scenario; moves: string[]; leaving: string[] } {
+  for (const id of content.scenarioOrder) {
+    const scenario = content.scenarios[id]!;
+    if (scenario.tutorial) continue;
+    const machine = machineFor(scenario);
+    const leavingOn = (moveId: string) => scenario.meetings.flatMap((m) => m.moves).find((m) => m.id === moveId)?.reactions?.filter((r) => r.reaction === 'walks-out').map((r) => r.party) ?? [];
+    // Breadth first, so the path is the shortest.
+    const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
+    let frontier: Array<{ snapshot: RunSnapshot; moves: string[] }> = [{ snapshot: initial, moves: [] }];
+    const seen = new Set<string>();
+    while (frontier.length) {
+      const next: typeof frontier = [];
+      for (const { snapshot, moves } of frontier) {
+        if (snapshot.status === 'done') continue;
+        const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, moves]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const choices = choicesAt(scenario, snapshot);
+        const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
+        for (const event of tried) {
+          if (event.type === 'move.choose' && leavingOn(event.moveId).length) return { scenario, moves: [...moves, event.moveId], leaving: leavingOn(event.moveId) };
+          const [after] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
+          if (after !== snapshot) next.push({ snapshot: after, moves: event.type === 'move.choose' ? [...moves, event.moveId] : moves });
+        }
+      }
+      frontier = next;
+    }
+  }
+  throw new Error('no scenario has a move to which a party walks out within reach of informed play');
+}

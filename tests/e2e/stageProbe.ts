@@ -16,6 +16,8 @@ export interface StageText {
 export interface TableState {
   shows: 'journey' | 'table' | null;
   routeDrawn: boolean;
+  /** The parties whose seat is empty (walked out). */
+  emptySeats: string[];
   /** Every visible text the scene drew (inside containers too), in CSS px. */
   texts: StageText[];
   width: number;
@@ -23,7 +25,7 @@ export interface TableState {
 }
 
 type Obj = { type: string; visible: boolean; alpha: number; text?: string; list?: Obj[]; getBounds(): { x: number; y: number; width: number; height: number } };
-type Probe = { envoyStage?: { game: { scale: { width: number; height: number; zoom: number }; scene: { getScene(k: string): { shows: TableState['shows']; routeDrawn: boolean; children: { list: Obj[] }; tweens: { pauseAll(): void; resumeAll(): void } } } } } };
+type Probe = { envoyStage?: { game: { scale: { width: number; height: number; zoom: number }; scene: { getScene(k: string): { shows: TableState['shows']; routeDrawn: boolean; emptySeats: string[]; children: { list: Obj[] }; tweens: { pauseAll(): void; resumeAll(): void } } } } } };
 
 /** What NegotiationScene shows now. */
 export function tableState(page: Page): Promise<TableState> {
@@ -42,7 +44,7 @@ export function tableState(page: Page): Promise<TableState> {
       }
     };
     walk(scene.children.list);
-    return { shows: scene.shows, routeDrawn: scene.routeDrawn, texts, width: game.scale.width * game.scale.zoom, height: game.scale.height * game.scale.zoom };
+    return { shows: scene.shows, routeDrawn: scene.routeDrawn, emptySeats: scene.emptySeats, texts, width: game.scale.width * game.scale.zoom, height: game.scale.height * game.scale.zoom };
   });
 }
 
