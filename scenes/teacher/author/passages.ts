@@ -89,6 +89,8 @@ export function passagePanel(options: { insert: (json: string) => number; copy: 
             // not select in it. Edits are refused instead (beforeinput), and it says it is read-only.
             'aria-readonly': 'true',
             spellcheck: 'false',
+            // Selecting needs no on-screen keyboard on a touch screen.
+            inputmode: 'none',
             rows: Math.max(2, Math.ceil(p.text.length / 60)),
             'data-passage': p.id,
             'aria-keyshortcuts': 'Control+Enter',
