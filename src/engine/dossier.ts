@@ -37,11 +37,12 @@ export function stanceInTime(content: Content, scenario: Scenario, stance: Stanc
 
 /**
  * The dossier for the given parties (ids, in the order to show), at the given understanding per
- * party (0–100; a party not in the record counts as 0).
+ * party (0–100; a party not in the record counts as 0). A party not in `scored` (present, not
+ * scored: its understanding can never rise) shows every stance in time at once.
  */
-export function dossierOf(content: Content, scenario: Scenario, parties: readonly string[], understanding: Readonly<Record<string, number>>): DossierParty[] {
+export function dossierOf(content: Content, scenario: Scenario, parties: readonly string[], understanding: Readonly<Record<string, number>>, scored?: ReadonlySet<string>): DossierParty[] {
   return parties.map((party) => {
-    const level = understanding[party] ?? 0;
+    const level = scored && !scored.has(party) ? 100 : (understanding[party] ?? 0);
     const stances = (content.parties[party]?.stances ?? [])
       .filter((s) => stanceInTime(content, scenario, s))
       .map((s, i) => ({ s, i }))

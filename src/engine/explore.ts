@@ -12,7 +12,7 @@ import { machineFor } from './run';
 import { representativePredictions } from './reactions';
 import { correctAnswer } from './answers';
 import { checkItemNow, currentMeetingId, findMove, standingOf, type RunEvent, type RunSettings, type RunSnapshot } from './scenarioMachine';
-import { findQuestion, meetsRequirement, understandingPoints } from './stats';
+import { findQuestion, meetsRequirement, scoredParties, understandingPoints } from './stats';
 
 /** The events a player can meaningfully send in this snapshot (the explorer's and simulator's menu). */
 export function choicesAt(scenario: Scenario, snapshot: RunSnapshot): RunEvent[] {
@@ -39,7 +39,7 @@ export function choicesAt(scenario: Scenario, snapshot: RunSnapshot): RunEvent[]
     const meeting = scenario.meetings.find((m) => m.id === meetingId);
     const move = findMove(scenario, meetingId, snapshot.context.predictingMoveId ?? '');
     return meeting && move
-      ? representativePredictions(move, meeting, snapshot.context.flags).map((predictions) => ({ type: 'prediction.submit', predictions }))
+      ? representativePredictions(move, meeting, snapshot.context.flags, scoredParties(scenario)).map((predictions) => ({ type: 'prediction.submit', predictions }))
       : [];
   }
   if (snapshot.hasTag('moves')) {

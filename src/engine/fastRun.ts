@@ -12,7 +12,7 @@
 // without it, and tests/unit/check.test.ts plays runs with it through the statechart instead.
 import type { Meeting, Move, Question, Scenario } from '../content/schema';
 import { isAnswerValid, representativeAnswers, scoreAnswer } from './answers';
-import { hasReactions, isPredictionValid, moveEffects, reactionsNow, representativePredictions, scorePrediction } from './reactions';
+import { hasReactions, isPredictionValid, moveEffects, reactionsToPredict, representativePredictions, scorePrediction } from './reactions';
 import { predictionsOn, type RunEvent, type RunSettings } from './scenarioMachine';
 import { answerPoints, clamp, DEFAULT_PREDICTION_DIFFICULTY, meetsRequirement, scoredParties, type Points, type Standing } from './stats';
 
@@ -166,8 +166,7 @@ function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
 
   /** Scores predictions (null: the timer ran out) as the machine's recordPrediction does. */
   const recordPrediction = (run: FastRun, move: Move, given: Record<string, string> | null) => {
-    for (const r of reactionsNow(move, run.meeting!.meeting, run.flags)) {
-      if (!scored.has(r.party)) continue;
+    for (const r of reactionsToPredict(move, run.meeting!.meeting, run.flags, scored)) {
       const difficulty = r.difficulty ?? DEFAULT_PREDICTION_DIFFICULTY;
       const acc = (run.predictionPoints[r.party] ??= { earned: 0, possible: 0 });
       acc.earned += difficulty * scorePrediction(given?.[r.party] as never, r.reaction);
@@ -221,7 +220,7 @@ function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
   const chooseMove = (run: FastRun, moveId: string) => {
     const move = run.meeting!.meeting.moves.find((mv) => mv.id === moveId);
     if (!move || !allMet(move.requires, standing(run))) return;
-    if (predicting && hasReactions(move) && reactionsNow(move, run.meeting!.meeting, run.flags).length > 0) {
+    if (predicting && hasReactions(move) && reactionsToPredict(move, run.meeting!.meeting, run.flags, scored).length > 0) {
       run.pending = move;
       run.phase = 'predicting';
     } else {
@@ -231,7 +230,7 @@ function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
 
   const predict = (run: FastRun, predictions: Record<string, string>) => {
     const move = run.pending!;
-    if (!isPredictionValid(move, run.meeting!.meeting, run.flags, predictions)) return;
+    if (!isPredictionValid(move, run.meeting!.meeting, run.flags, predictions, scored)) return;
     recordPrediction(run, move, predictions);
     applyMove(run, move);
   };
@@ -268,7 +267,7 @@ function compile(scenario: Scenario, predicting: boolean): CompiledScenario {
         case 'outcome':
           return OUTCOME;
         case 'predicting':
-          return representativePredictions(run.pending!, run.meeting!.meeting, run.flags).map((predictions) => ({ type: 'prediction.submit', predictions }));
+          return representativePredictions(run.pending!, run.meeting!.meeting, run.flags, scored).map((predictions) => ({ type: 'prediction.submit', predictions }));
         case 'moves': {
           const s = standing(run);
           const m = run.meeting!;

@@ -10,7 +10,7 @@ import { quoted } from '../i18n/quoted';
 import { containsWords } from '../content/words';
 import { dossierOf, type DossierParty } from './dossier';
 import { cityOf, excerpt, journeyBetween, settingOf, type CityPoint, type CityRef } from './places';
-import { presentParties, reactionsNow, yourRead } from './reactions';
+import { presentParties, reactionsToPredict, yourRead } from './reactions';
 import { seededShuffle } from './rng';
 import type { CheckStage } from './check';
 import { checkItemNow, currentMeetingId, findMove, standingOf, type RunContext, type RunSnapshot } from './scenarioMachine';
@@ -51,8 +51,8 @@ export interface PredictionView {
   moveId: string;
   kind: string;
   text: string;
-  /** `scored` false: a party present but not scored (no question measures it), predicted for practice. */
-  parties: Array<PartyRef & { choices: readonly ReactionKind[]; scored: boolean }>;
+  /** The parties present that the scenario scores (a party present but not scored is not predicted). */
+  parties: Array<PartyRef & { choices: readonly ReactionKind[] }>;
 }
 
 /** One party's reaction to the last move, beside the player's prediction of it. */
@@ -276,12 +276,16 @@ function partyRef(content: Content, id: string): PartyRef {
   return { id, name: p?.name ?? id, shortName: p?.shortName ?? id, colour: p?.colour ?? '#888888', emblem: p?.emblem ?? '' };
 }
 
-/** The player's reads of a move, for the parties still at the table (see ReadView). */
-function readsOf(content: Content, move: Move, meeting: Meeting, ctx: RunContext, understandingNow: Record<string, number>): ReadView[] {
+/**
+ * The player's reads of a move, for the parties still at the table that the scenario scores (see
+ * ReadView): understanding of a party present but not scored never grows, so no read is offered.
+ */
+function readsOf(content: Content, scenario: Scenario, move: Move, meeting: Meeting, ctx: RunContext, understandingNow: Record<string, number>): ReadView[] {
   if (!move.reactions?.length) return [];
   const reacting = new Set(move.reactions.map((r) => r.party));
+  const scored = scoredParties(scenario);
   return presentParties(meeting, ctx.flags)
-    .filter((p) => reacting.has(p))
+    .filter((p) => reacting.has(p) && scored.has(p))
     .map((p) => ({ ...partyRef(content, p), read: yourRead(move, p, understandingNow[p] ?? 0, ctx.seed) }));
 }
 
@@ -378,14 +382,14 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
         text: mv.text,
         locked: unmet.length > 0,
         reasons: unmet.map((r) => describeRequirement(content, scenario, r, standing)),
-        reads: meeting ? readsOf(content, mv, meeting, ctx, standing.understanding) : [],
+        reads: meeting ? readsOf(content, scenario, mv, meeting, ctx, standing.understanding) : [],
       };
     }),
     prediction: predicting && meeting && predictingMove ? {
       moveId: predictingMove.id,
       kind: predictingMove.kind,
       text: predictingMove.text,
-      parties: reactionsNow(predictingMove, meeting, ctx.flags).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS, scored: scoredParties(scenario).has(r.party) })),
+      parties: reactionsToPredict(predictingMove, meeting, ctx.flags, scoredParties(scenario)).map((r) => ({ ...partyRef(content, r.party), choices: REACTIONS })),
     } : null,
     check:
       checkStage && checkItem && checkQuestion
@@ -399,7 +403,7 @@ export function describeRun(content: Content, scenario: Scenario, snapshot: RunS
           })()
         : null,
     parties,
-    dossier: meeting ? dossierOf(content, scenario, meeting.parties, standing.understanding) : [],
+    dossier: meeting ? dossierOf(content, scenario, meeting.parties, standing.understanding, scoredParties(scenario)) : [],
     agreement: ctx.agreement,
     ending,
     stage: meeting

@@ -40,6 +40,15 @@ export function reactionsNow(move: Move, meeting: Meeting, flags: readonly strin
   return (move.reactions ?? []).filter((r) => present.includes(r.party)).sort((a, b) => present.indexOf(a.party) - present.indexOf(b.party));
 }
 
+/**
+ * The reactions the player predicts: those of the parties present that the scenario scores. A
+ * party present but not scored (no question measures it, issue 15) is shown reacting, not
+ * predicted: predicting it could never count. `scored` is stats.scoredParties(scenario).
+ */
+export function reactionsToPredict(move: Move, meeting: Meeting, flags: readonly string[], scored: ReadonlySet<string>) {
+  return reactionsNow(move, meeting, flags).filter((r) => scored.has(r.party));
+}
+
 export interface MoveEffects {
   /** Wanted change per party, before clamping to 0..100. */
   trust: Record<string, number>;
@@ -78,10 +87,10 @@ export function scorePrediction(predicted: ReactionKind | undefined, actual: Rea
   return d === 0 ? 1 : d === 1 ? 0.5 : 0;
 }
 
-/** Valid predictions: exactly the parties present, each with a reaction on the scale. */
-export function isPredictionValid(move: Move, meeting: Meeting, flags: readonly string[], predictions: Record<string, unknown>): boolean {
+/** Valid predictions: exactly the parties to predict (reactionsToPredict), each with a reaction on the scale. */
+export function isPredictionValid(move: Move, meeting: Meeting, flags: readonly string[], predictions: Record<string, unknown>, scored: ReadonlySet<string>): boolean {
   if (!predictions || typeof predictions !== 'object') return false;
-  const present = reactionsNow(move, meeting, flags).map((r) => r.party);
+  const present = reactionsToPredict(move, meeting, flags, scored).map((r) => r.party);
   const keys = Object.keys(predictions);
   return keys.length === present.length && present.every((p) => Object.hasOwn(predictions, p) && (REACTIONS as readonly unknown[]).includes(predictions[p]));
 }
@@ -90,8 +99,8 @@ export function isPredictionValid(move: Move, meeting: Meeting, flags: readonly 
 export const farReaction = (r: ReactionKind): ReactionKind => (reactionIndex(r) <= 2 ? 'walks-out' : 'welcomes');
 
 /** The two extreme predictions for a move: all right, then all wrong (explorer and simulator). */
-export function representativePredictions(move: Move, meeting: Meeting, flags: readonly string[]): Record<string, ReactionKind>[] {
-  const reactions = reactionsNow(move, meeting, flags);
+export function representativePredictions(move: Move, meeting: Meeting, flags: readonly string[], scored: ReadonlySet<string>): Record<string, ReactionKind>[] {
+  const reactions = reactionsToPredict(move, meeting, flags, scored);
   return [
     Object.fromEntries(reactions.map((r) => [r.party, r.reaction])),
     Object.fromEntries(reactions.map((r) => [r.party, farReaction(r.reaction)])),

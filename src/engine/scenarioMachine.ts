@@ -8,8 +8,8 @@ import { and, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Meeting, Move, ReactionKind, Scenario } from '../content/schema';
 import { isAnswerValid, scoreAnswer, type Answer } from './answers';
 import { checkPlan, checkRecord, checkResult, isCheckAnswerValid, type CheckPlan, type CheckRecord, type CheckResult, type CheckStage } from './check';
-import { hasReactions, isPredictionValid, moveEffects, reactionsNow, scorePrediction } from './reactions';
-import { clamp, findQuestion, meetsRequirement, understanding, type AnswerRecord, type PredictionRecord, type Standing } from './stats';
+import { hasReactions, isPredictionValid, moveEffects, reactionsToPredict, scorePrediction } from './reactions';
+import { clamp, findQuestion, meetsRequirement, scoredParties, understanding, type AnswerRecord, type PredictionRecord, type Standing } from './stats';
 
 export interface RunSettings {
   /** Seconds per question, or null for no timer (the default). */
@@ -150,12 +150,12 @@ export function createScenarioMachine(scenario: Scenario) {
       // No prediction step when predictions are off or everyone at the table has walked out.
       asksPrediction: ({ context }, params: { meetingId: string; moveId: string }) => {
         const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
-        return predictionsOn(context.settings) && reactionsNow(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags).length > 0;
+        return predictionsOn(context.settings) && reactionsToPredict(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags, scoredParties(scenario)).length > 0;
       },
       isPredictionValid: ({ context, event }, params: { meetingId: string; moveId: string }) => {
         if (event.type !== 'prediction.submit') return false;
         const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
-        return isPredictionValid(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags, event.predictions);
+        return isPredictionValid(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags, event.predictions, scoredParties(scenario));
       },
       canChooseMove: ({ context, event }, params: { meetingId: string; moveId: string }) => {
         if (event.type !== 'move.choose' || event.moveId !== params.moveId) return false;
@@ -203,7 +203,7 @@ export function createScenarioMachine(scenario: Scenario) {
       leavePrediction: assign({ predictingMoveId: null }),
       recordPrediction: assign(({ context, event }, params: { meetingId: string; moveId: string }) => {
         const meeting = scenario.meetings.find((m) => m.id === params.meetingId)!;
-        const reactions = reactionsNow(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags);
+        const reactions = reactionsToPredict(findMove(scenario, params.meetingId, params.moveId)!, meeting, context.flags, scoredParties(scenario));
         const given = event.type === 'prediction.submit' ? event.predictions : null;
         const record: PredictionRecord = {
           meetingId: params.meetingId,

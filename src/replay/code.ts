@@ -28,9 +28,9 @@ import { fnv1a } from '../content/text';
 import { t } from '../i18n';
 import type { Answer } from '../engine/answers';
 import { startRun, type Run, type RunRecord } from '../engine/run';
-import { reactionsNow } from '../engine/reactions';
+import { reactionsToPredict } from '../engine/reactions';
 import { checkItemNow, checkOn, currentMeetingId, findMove, predictionsOn, type RunEvent, type RunSettings, type RunSnapshot } from '../engine/scenarioMachine';
-import { findQuestion } from '../engine/stats';
+import { findQuestion, scoredParties } from '../engine/stats';
 import { CHECK_ITEMS } from '../engine/check';
 import { checkRecord, RunRecordSchema } from '../persistence/runSave';
 import { ALPHABET, ALPHABET_INDEX, BASE64URL, fromBase64url, toBase64url } from '../encoding/base64url';
@@ -263,7 +263,7 @@ function predictedReactions(scenario: Scenario, snapshot: RunSnapshot) {
   const meetingId = currentMeetingId(snapshot) ?? '';
   const meeting = scenario.meetings.find((m) => m.id === meetingId);
   const move = findMove(scenario, meetingId, snapshot.context.predictingMoveId ?? '');
-  return meeting && move ? reactionsNow(move, meeting, snapshot.context.flags) : [];
+  return meeting && move ? reactionsToPredict(move, meeting, snapshot.context.flags, scoredParties(scenario)) : [];
 }
 const timerPossible = (settings: RunSettings) => settings.timerSeconds !== null;
 

@@ -5,6 +5,7 @@
 // the reports say about each party.
 import { describe, expect, it } from 'vitest';
 import { dossierOf } from '../../src/engine/dossier';
+import { scoredParties } from '../../src/engine/stats';
 import { quoted } from '../../src/i18n/quoted';
 import { realContent } from '../unit/helpers';
 import { openTitle, shot, useSite } from './harness';
@@ -35,7 +36,7 @@ async function playWatchingDossier(right: boolean): Promise<{ seen: Seen; played
     expect(open, 'the dossier is open while the player weighs moves').toBe(true);
     const understanding = expectedUnderstanding(scenario, soFar);
     const seated = state.map((s) => s.party);
-    const expected = dossierOf(content, scenario, seated, understanding);
+    const expected = dossierOf(content, scenario, seated, understanding, scoredParties(scenario));
     seen.push({
       meeting,
       parties: Object.fromEntries(state.map((s) => [s.party, s.kinds])),
@@ -61,7 +62,12 @@ describe('the dossier opens with understanding', () => {
       }
       const kinds = seen.flatMap((s) => Object.values(s.parties).flat().map((k) => k.split(':')[0]));
       if (right) expect(kinds.some((k) => k === 'interest' || k === 'red-line'), 'an informed player sees interests or red lines').toBe(true);
-      else expect(kinds.every((k) => k === 'context'), 'a player who understands nothing sees only what is reported about each party').toBe(true);
+      else {
+        // A party present but not scored shows all its stances; the scored ones only what is reported.
+        const scored = scoredParties(scenario);
+        const scoredKinds = seen.flatMap((s) => Object.entries(s.parties).filter(([p]) => scored.has(p)).flatMap(([, k]) => k.map((x) => x.split(':')[0])));
+        expect(scoredKinds.every((k) => k === 'context'), 'a player who understands nothing sees only what is reported about each scored party').toBe(true);
+      }
     });
   }
 });

@@ -37,6 +37,17 @@ describe('dossierOf', () => {
     expect(REVEAL_AT.context).toBe(0);
   });
 
+  it('a party present but not scored shows every stance in time, since its understanding cannot rise', () => {
+    for (const id of content.scenarioOrder) {
+      const scenario = content.scenarios[id]!;
+      const seated = [...new Set(scenario.meetings.flatMap((m) => m.parties))];
+      const scored = new Set(seated.slice(1));
+      const [first] = dossierOf(content, scenario, seated, {}, scored);
+      expect(first!.closed).toBe(0);
+      for (const d of dossierOf(content, scenario, seated, {}, scored).slice(1)) expect(d.open.every((s) => s.kind === 'context')).toBe(true);
+    }
+  });
+
   it('a party nobody has understood yet shows only what is reported about it', () => {
     const scenario = content.scenarios[content.scenarioOrder[0]!]!;
     const seated = [...new Set(scenario.meetings.flatMap((m) => m.parties))];

@@ -7,7 +7,7 @@ import { describeRun } from '../../src/engine/presenter';
 import { representativePredictions } from '../../src/engine/reactions';
 import { startRun, type Run } from '../../src/engine/run';
 import type { RunSettings } from '../../src/engine/scenarioMachine';
-import { findQuestion } from '../../src/engine/stats';
+import { findQuestion, scoredParties } from '../../src/engine/stats';
 import { readContentFiles } from '../../src/cli/contentFiles';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +121,7 @@ export function playThrough(content: Content, scenario: Scenario, run: Run, stra
       case 'predicting': {
         const p = view.prediction!;
         const move = view.meeting!.moves.find((mv) => mv.id === p.moveId)!;
-        const options = representativePredictions(move, view.meeting!, run.getSnapshot().context.flags);
+        const options = representativePredictions(move, view.meeting!, run.getSnapshot().context.flags, scoredParties(scenario));
         run.send({ type: 'prediction.submit', predictions: options[(strategy.predict?.(p.moveId, step) ?? 0) % options.length]! });
         break;
       }

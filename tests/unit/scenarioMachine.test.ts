@@ -7,7 +7,7 @@ import { correctAnswer, representativeAnswers } from '../../src/engine/answers';
 import { describeRun } from '../../src/engine/presenter';
 import { moveEffects, representativePredictions } from '../../src/engine/reactions';
 import { startRun } from '../../src/engine/run';
-import { clamp, findQuestion } from '../../src/engine/stats';
+import { clamp, findQuestion, scoredParties } from '../../src/engine/stats';
 import { contentWithV1Fixture, newRun, playThrough, realContent, v1FixtureScenario, type Strategy } from './helpers';
 
 const content = realContent();
@@ -124,7 +124,7 @@ describe('the scenario machine', () => {
     informedRun.send({ type: 'move.choose', moveId: gatedMove.id });
     // A move with reactions asks for a prediction first; its effects apply when that step is left.
     if (informedRun.getSnapshot().hasTag('predicting')) {
-      informedRun.send({ type: 'prediction.submit', predictions: representativePredictions(gatedMove, meeting, flagsBefore)[0]! });
+      informedRun.send({ type: 'prediction.submit', predictions: representativePredictions(gatedMove, meeting, flagsBefore, scoredParties(slice))[0]! });
     }
     const ctx = informedRun.getSnapshot().context;
     const effects = moveEffects(gatedMove, meeting, flagsBefore);

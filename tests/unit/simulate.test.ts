@@ -12,7 +12,7 @@ import { mulberry32 } from '../../src/engine/rng';
 import { replayRun, startRun } from '../../src/engine/run';
 import { currentMeetingId, type RunEvent, type RunSnapshot } from '../../src/engine/scenarioMachine';
 import { playRun, simulate, SIMULATION_SETTINGS, summariseRuns, type RunOutcome, type SimulationSummary, type StrategyName } from '../../src/engine/simulate';
-import { findQuestion, understanding } from '../../src/engine/stats';
+import { findQuestion, scoredParties, understanding } from '../../src/engine/stats';
 import { representativePredictions } from '../../src/engine/reactions';
 import { migratedContent, realContent } from './helpers';
 
@@ -80,7 +80,7 @@ function eventPool(scenario: Scenario): RunEvent[] {
   for (const m of scenario.meetings) {
     for (const mv of m.moves) pool.push({ type: 'move.choose', moveId: mv.id });
     for (const mv of m.moves.filter((x) => x.reactions)) {
-      for (const predictions of representativePredictions(mv, m, [])) {
+      for (const predictions of representativePredictions(mv, m, [], scoredParties(scenario))) {
         pool.push({ type: 'prediction.submit', predictions });
         // Half right, half wrong, and one party missing.
         const parties = Object.keys(predictions);

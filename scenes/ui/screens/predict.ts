@@ -36,7 +36,7 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
     h(
       'fieldset',
       { class: 'predict-party', 'data-party': party.id, 'data-emblem': party.emblem },
-      h('legend', {}, swatch(party.colour), party.name, !party.scored && h('span', { class: 'meta' }, ` — ${t('predict.notScored')}`)),
+      h('legend', {}, swatch(party.colour), party.name),
       h(
         'div',
         { class: 'reaction-choices' },
