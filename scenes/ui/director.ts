@@ -118,6 +118,11 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     const target = event.target as HTMLElement | null;
     if (target && (target.tagName === 'SELECT' || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
     if (!/^[1-9]$/.test(event.key)) return;
+    // A held key repeats: each repeat would act on the screen the last one opened, unseen.
+    if (event.repeat) {
+      event.preventDefault();
+      return;
+    }
     const button = root.querySelector<HTMLButtonElement>(`button[data-key="${event.key}"]`);
     if (button && !button.disabled) {
       event.preventDefault();

@@ -96,6 +96,11 @@ export function predictionPanel(ctx: ScreenContext, view: RunView): HTMLElement 
   const onKey = (e: Event) => {
     const event = e as KeyboardEvent;
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
+    if (event.repeat) {
+      // Holding a number key must not fill in every party (the director ignores repeats too).
+      event.preventDefault();
+      return;
+    }
     const n = Number(event.key);
     const inGroup = (event.target as HTMLElement | null)?.closest?.('fieldset[data-party]');
     const group = (inGroup as HTMLFieldSetElement | null) ?? groups.find((g) => !draft.choices.has(g.dataset.party!)) ?? groups[0];
