@@ -159,6 +159,8 @@ function replayFresh(content: Content, claimedScenario: string, code: string): R
   if (!decoded.ok) return { ok: false, reason: decoded.message };
   const record = decoded.record;
   const scenario = content.scenarios[record.scenarioId]!;
+  // A file made before the practice was left out of hand-ins may carry it: it counts for nothing.
+  if (scenario.tutorial) return { ok: false, reason: tt('dash.problem.practice') };
   if (record.scenarioId !== claimedScenario) {
     return { ok: false, reason: tt('dash.problem.wrongScenario', { claimed: claimedScenario.slice(0, 64), title: scenario.title }) };
   }

@@ -10,6 +10,6 @@ import { makeResults, resultsRunsFromHistory, type MadeResults } from './results
  * `partner`: playing in pairs, the second player's name (the runs count for both). `offered`: the
  * scenarios the game offered in the class, a teacher's files included, beside the class's list.
  */
-export function handInResults(store: KeyValueStore, settings: ClassSettings | null, name: string, partner: string | null = null, offered: readonly string[] = []): MadeResults {
-  return makeResults({ name, partner, settings, runs: resultsRunsFromHistory(readHistory(store).entries, settings, offered) });
+export function handInResults(store: KeyValueStore, settings: ClassSettings | null, name: string, partner: string | null = null, offered: readonly string[] = [], practiceId: string | null = null): MadeResults {
+  return makeResults({ name, partner, settings, runs: resultsRunsFromHistory(readHistory(store).entries, settings, offered, practiceId) });
 }

@@ -127,10 +127,11 @@ export function makeResults(input: { name: string; partner?: string | null; sett
  * runs of the class's scenarios (all scenarios outside a class), oldest first. `offered` (the
  * scenarios the game offered in the class, teacher's files included) widens the class's list.
  */
-export function resultsRunsFromHistory(entries: readonly HistoryEntry[], settings: ClassSettings | null, offered: readonly string[] = []): ResultsRun[] {
+export function resultsRunsFromHistory(entries: readonly HistoryEntry[], settings: ClassSettings | null, offered: readonly string[] = [], practiceId: string | null = null): ResultsRun[] {
   const wanted = settings ? new Set([...settings.scenarios, ...offered]) : null;
   return entries
-    .filter((e) => !wanted || wanted.has(e.scenarioId))
+    // The practice says "nothing here counts": its runs never go into a results file.
+    .filter((e) => e.scenarioId !== practiceId && (!wanted || wanted.has(e.scenarioId)))
     .reverse()
     .map((e) => ({ scenarioId: e.scenarioId, code: e.code }));
 }

@@ -335,6 +335,8 @@ describe('results files and codes', () => {
       { scenarioId: 'lavrov-2018', code: 'B' },
     ]);
     expect(resultsRunsFromHistory(newestFirst, null)).toHaveLength(3);
+    // The practice never counts, in a class or not.
+    expect(resultsRunsFromHistory(newestFirst, null, [], 'davos-2026').map((r) => r.scenarioId)).toEqual(['washington-2020', 'lavrov-2018']);
   });
 });
 
@@ -419,6 +421,15 @@ describe('the dashboard', () => {
     const mislabelled = student('Fay', [{ scenarioId: 'lavrov-2018', code: allRight.code }]);
     const d2 = buildDashboard(content, [asFile('fay.json', mislabelled)]);
     expect(d2.problems[0]!.reason).toMatch(/listed as "lavrov-2018" but its replay code is for "The White House invitation"/);
+
+    // A file that carries a run of the practice (made before hand-ins left it out) counts it for nothing.
+    if (content.tutorialId) {
+      const practice = playedRun(content.tutorialId, 5, strategy(() => true));
+      const hal = student('Hal', [{ scenarioId: content.tutorialId, code: practice.code }]);
+      const d3 = buildDashboard(content, [asFile('hal.json', hal)]);
+      expect(d3.students).toEqual([]);
+      expect(d3.problems[0]!.reason).toMatch(/practice/);
+    }
 
     const unfinished = newRun(content, 'washington-2020', 3);
     unfinished.send({ type: 'run.begin' });

@@ -38,7 +38,7 @@ export function handInSection(ctx: ScreenContext): HTMLElement {
       empty.focus();
       return null;
     }
-    const made = handInResults(session.store, settings, name, partnerInput?.value ?? null, session.scenarioIds);
+    const made = handInResults(session.store, settings, name, partnerInput?.value ?? null, session.scenarioIds, session.content.tutorialId);
     if (!made.ok) {
       status.textContent = t('handin.cannot');
       return null;
