@@ -80,6 +80,7 @@ for (const id of ids) {
   if (values.paths) {
     const e = exploreScenario(content.scenarios[id]!);
     console.log(`  paths: ${e.paths} (${e.states} states), longest ${e.longestDecisions} decisions, unreachable endings: ${e.unreachableEndings.join(', ') || 'none'}`);
+    console.log(`    paths per ending: ${Object.entries(e.endingPaths).map(([ending, n]) => `${ending} ${n}`).join(', ')}`);
   }
 }
 // The design report is timed apart, so the figure `npm run bench` reads stays comparable.

@@ -137,13 +137,14 @@ export function checkDuplicateQuestions(content: Content, across = false): Conte
   const errors: ContentError[] = [];
   for (const id of content.scenarioOrder) {
     const inScenario = new Map<string, string>();
-    for (const q of content.scenarios[id]!.meetings.flatMap((m) => m.questions)) {
+    const located = content.scenarios[id]!.meetings.flatMap((m, mi) => m.questions.map((q, qi) => ({ q, field: `meetings.${mi}.questions.${qi}.prompt` })));
+    for (const { q, field } of located) {
       const key = questionKey(q);
       const file = content.files[id] ?? id;
       const same = inScenario.get(key);
       const other = everywhere.get(key);
-      if (!across && same) errors.push({ file, id: q.id, field: 'prompt', message: `duplicates question "${same}"` });
-      if (across && other && other.scenario !== id) errors.push({ file, id: q.id, field: 'prompt', message: `repeats question "${other.id}" of scenario "${other.scenario}": ask it another way` });
+      if (!across && same) errors.push({ file, id: q.id, field, message: `duplicates question "${same}"` });
+      if (across && other && other.scenario !== id) errors.push({ file, id: q.id, field, message: `repeats question "${other.id}" of scenario "${other.scenario}": ask it another way` });
       if (!same) inScenario.set(key, q.id);
       if (!other) everywhere.set(key, { id: q.id, scenario: id });
     }

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { BASE_PATH, ROOT, launch, openPage, serveDist, type Watched } from '../e2e/harness';
 import { playScenario } from '../e2e/player';
+import { sliceScenario } from '../e2e/scenarioPicks';
 import { t } from '../../src/i18n';
 import { realContent } from '../unit/helpers';
 
@@ -36,7 +37,8 @@ const PAINT_BUDGET_MS = 200;
 const ANIMATION_FPS_BUDGET = 55;
 const IDLE_MS = 3000;
 const SETTLE_MS = 2000;
-const SCENARIO = 'washington-2020';
+// The slice scenario (tests/e2e/scenarioPicks.ts), picked from the content by rule, as the browser tests do.
+const SCENARIO = sliceScenario(realContent()).id;
 // Built sites live outside the source tree (lint and git never see them) and away from dist/, so
 // another developer's `npm test` rebuilding dist/ cannot change the files under measurement.
 const OUT = join(ROOT, 'node_modules', '.cache', 'envoy-bench');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { axe, cspViolations, openPage, openTitle, shot, useSite } from './harness';
 import { playScenario, toFirstQuestion } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
 const site = useSite();
@@ -31,7 +32,7 @@ describe.each([
     await w.page.click('[data-action="settings"]');
     await check('settings');
     await w.page.click('text=Back');
-    const s = content.scenarios['washington-2020']!;
+    const s = sliceScenario(content);
     await playScenario(w.page, 'mouse', content, s, (i) => i % 4 !== 1, (ids) => ids[0]!, check);
     expect(checked.size).toBeGreaterThanOrEqual(12);
     expect(problems, theme).toEqual({});
@@ -59,7 +60,7 @@ describe('the question screen for a screen reader', () => {
     await w.page.goto(site.url);
     await toFirstQuestion(w.page);
     const id = await w.page.getAttribute('[data-question]', 'data-question');
-    const q = content.scenarios['washington-2020']!.meetings[0]!.questions.find((x) => x.id === id)!;
+    const q = sliceScenario(content).meetings[0]!.questions.find((x) => x.id === id)!;
     const tree = await w.page.locator('body').ariaSnapshot();
     expect(tree).toContain(`heading "${q.prompt}" [level=1]`);
     if (q.type === 'choice') for (const o of q.options) expect(tree).toMatch(new RegExp(`button "\\d\\. ${o.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));

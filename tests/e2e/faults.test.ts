@@ -8,9 +8,10 @@ import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
 import { cspViolations, openPage, openTitle, shot, useSite, type Watched } from './harness';
 import { answerChoiceRight, playOn, toFirstQuestion } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SLICE = content.scenarios['washington-2020']!;
+const SLICE = sliceScenario(content);
 const site = useSite();
 
 /** Title → the slice's first question, answered rightly, to its feedback. Returns the question id. */
@@ -151,7 +152,7 @@ describe('saved state faults', () => {
     await w.page.click('.notice button');
     await playAQuestion(w.page);
 
-    await withSave(w, { [SAVE_KEY]: JSON.stringify({ saveVersion: 0, run: { scenario: 'washington-2020', answers: [] } }) });
+    await withSave(w, { [SAVE_KEY]: JSON.stringify({ saveVersion: 0, run: { scenario: SLICE.id, answers: [] } }) });
     await resumeRefused(w, /another version of Envoy \(save format 0\)/);
 
     // A real save whose scenario has since changed (a new version of the site).

@@ -11,9 +11,10 @@ import { CODE_PREFIX } from '../../src/replay/code';
 import { realContent } from '../unit/helpers';
 import { openPage, ROOT, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SLICE = content.scenarios['washington-2020']!;
+const SLICE = sliceScenario(content);
 const SIZES = [
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'projector', width: 1920, height: 1080 },

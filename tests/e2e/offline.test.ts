@@ -12,9 +12,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { DIST, launch, openPage, serveDist, shot } from './harness';
 import { answerChoiceRight, toFirstQuestion } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SLICE = content.scenarios['washington-2020']!;
+const SLICE = sliceScenario(content);
 
 let browser: Browser;
 const cleanups: Array<() => void> = [];
@@ -182,7 +183,7 @@ describe('offline', () => {
     await frame.locator('html[data-offline="unavailable"]').waitFor({ state: 'attached', timeout: 30_000 });
     expect(infos.some((m) => /offline play is not available/.test(m))).toBe(true);
     await frame.locator('[data-action="play"]').click();
-    await frame.locator('[data-scenario="washington-2020"] [data-action="choose"]').click();
+    await frame.locator(`[data-scenario="${SLICE.id}"] [data-action="choose"]`).click();
     await frame.locator('[data-action="begin"]').click();
     await frame.locator('[data-action="continue"]').click();
     await frame.locator('[data-question]').waitFor();

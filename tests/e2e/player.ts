@@ -7,6 +7,8 @@ import type { Content } from '../../src/content/loader';
 import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../../src/content/schema';
 import { farReaction } from '../../src/engine/reactions';
 import { DEFAULT_PREDICTION_DIFFICULTY, findQuestion } from '../../src/engine/stats';
+import { realContent } from '../unit/helpers';
+import { sliceScenario } from './scenarioPicks';
 
 export type Input = 'mouse' | 'keyboard';
 
@@ -369,8 +371,8 @@ export function expectedUnderstanding(scenario: Scenario, played: Pick<Played, '
   return Object.fromEntries(Object.entries(acc).map(([p, t]) => [p, Math.round((100 * t.earned) / t.possible)]));
 }
 
-/** Title → a scenario's first question, by mouse. Returns the question's id. */
-export async function toFirstQuestion(page: Page, scenarioId = 'washington-2020'): Promise<string> {
+/** Title → a scenario's first question, by mouse (the slice scenario, tests/e2e/scenarioPicks.ts, unless told). Returns the question's id. */
+export async function toFirstQuestion(page: Page, scenarioId = sliceScenario(realContent()).id): Promise<string> {
   await page.click('[data-action="play"]');
   await page.click(`[data-scenario="${scenarioId}"] [data-action="choose"]`);
   await page.click('[data-action="begin"]');

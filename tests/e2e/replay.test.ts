@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, useSite } from './harness';
 import { playOn, playScenario } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SLICE = content.scenarios['washington-2020']!;
+const SLICE = sliceScenario(content);
 const site = useSite();
 
 describe('replay and what-if', () => {
@@ -34,7 +35,7 @@ describe('replay and what-if', () => {
 
     // Compare the two runs: they part at decision 3.
     await w.page.click('[data-action="history"]');
-    const boxes = w.page.locator('[data-scenario="washington-2020"] [data-pick]');
+    const boxes = w.page.locator(`[data-scenario="${SLICE.id}"] [data-pick]`);
     expect(await boxes.count()).toBe(2);
     await boxes.nth(0).check();
     await boxes.nth(1).check();

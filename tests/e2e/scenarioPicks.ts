@@ -104,3 +104,21 @@ export function walkOutPath(content: Content): { scenario: Scenario; moves: stri
   }
   throw new Error('no scenario has a move to which a party walks out within reach of informed play');
 }
+
+/**
+ * The scenario the single-scenario tests play (the "slice"): the timeline scenario with the fewest
+ * decisions whose first question is a choice question (tests answer it by its options), ties in
+ * timeline order. Chosen by that rule, so a scenario added or renamed never breaks a test.
+ */
+export function sliceScenario(content: Content): Scenario {
+  const fits = content.scenarioOrder.map((id) => content.scenarios[id]!).filter((s) => s.meetings[0]!.questions[0]!.type === 'choice');
+  const slice = [...fits].sort((a, b) => a.maxDecisions - b.maxDecisions)[0];
+  if (!slice) throw new Error('no timeline scenario starts with a choice question: the slice tests need one');
+  return slice;
+}
+
+/** A second timeline scenario, other than the slice (for tests that need two). */
+export function secondScenario(content: Content): Scenario {
+  const slice = sliceScenario(content);
+  return content.scenarios[content.scenarioOrder.find((id) => id !== slice.id)!]!;
+}

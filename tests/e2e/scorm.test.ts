@@ -21,9 +21,10 @@ import { SAVE_KEY } from '../../src/persistence/runSave';
 import { realContent } from '../unit/helpers';
 import { CHROMIUM_FLAGS, DIST, launch, openPage, ROOT, serveDist, shot } from './harness';
 import { activate, playOn, type Played } from './player';
+import { sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SCENARIO = content.scenarios['washington-2020']!;
+const SCENARIO = sliceScenario(content);
 const HOST = join(ROOT, 'tests', 'e2e', 'lms-host');
 /** scorm-again's browser bundle (the package's "./min" export: defines window.Scorm12API and Scorm2004API). */
 const SCORM_AGAIN = createRequire(import.meta.url).resolve('scorm-again/min');

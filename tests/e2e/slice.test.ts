@@ -6,10 +6,10 @@ import { keepsTrust } from '../../src/engine/presenter';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, countPointerEvents, shot, useSite } from './harness';
 import { expectedUnderstanding, playScenario, tabTo, toFirstQuestion } from './player';
-import { informedPaths } from './scenarioPicks';
+import { informedPaths, sliceScenario } from './scenarioPicks';
 
 const content = realContent();
-const SLICE = content.scenarios['washington-2020']!;
+const SLICE = sliceScenario(content);
 const site = useSite();
 
 async function readDebrief(page: import('playwright-core').Page) {
@@ -138,7 +138,7 @@ describe('every scenario in a real browser', () => {
     const w = await openPage(site.browser, site.origin);
     await w.page.goto(site.url);
     await w.page.click('[data-action="play"]');
-    await w.page.click('[data-scenario="washington-2020"] [data-action="choose"]');
+    await w.page.click(`[data-scenario="${SLICE.id}"] [data-action="choose"]`);
     const term = w.page.locator('.term').first();
     await term.click();
     expect(await term.getAttribute('aria-expanded')).toBe('true');

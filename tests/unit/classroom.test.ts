@@ -41,11 +41,11 @@ import {
   type ResultsFile,
 } from '../../src/classroom';
 import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../../src/encoding/base64url';
-import { newRun, playThrough, realContent, type Strategy } from './helpers';
+import { newRun, playThrough, realContent, SECOND_ID, SLICE_ID, TIMELINE, type Strategy } from './helpers';
 
 const content = realContent();
 const IDS = Object.keys(content.scenarios);
-const CLASS: ClassSettings = { scenarios: ['washington-2020', 'lavrov-2018'], timer: 'off', hints: true, seed: 7, label: '9B History' };
+const CLASS: ClassSettings = { scenarios: [SLICE_ID, SECOND_ID], timer: 'off', hints: true, seed: 7, label: '9B History' };
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: students who really played
@@ -71,10 +71,10 @@ function student(name: string, runs: Array<{ scenarioId: string; code: string }>
 
 const asFile = (source: string, file: ResultsFile): ImportedResults => ({ source, parsed: parseResultsFile(resultsFileText(file)) });
 
-const allRight = playedRun('washington-2020', 7, strategy(() => true));
-const allWrong = playedRun('washington-2020', 7, strategy(() => false, 'last'));
-const mixed = playedRun('washington-2020', 7, strategy((n) => n % 2 === 0));
-const lavrov = playedRun('lavrov-2018', 7, strategy(() => true));
+const allRight = playedRun(SLICE_ID, 7, strategy(() => true));
+const allWrong = playedRun(SLICE_ID, 7, strategy(() => false, 'last'));
+const mixed = playedRun(SLICE_ID, 7, strategy((n) => n % 2 === 0));
+const lavrov = playedRun(SECOND_ID, 7, strategy(() => true));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -133,7 +133,7 @@ describe('class links', () => {
   it('stays short enough for a QR code and a chat message', () => {
     const all: ClassSettings = { scenarios: content.scenarioOrder, timer: 'x1.5', hints: false, seed: 4294967295, label: 'Year 11 · Modern history, group B (Ms Ana Novak)' };
     expect(encodeClassParam(all).length).toBeLessThan(200);
-    expect(encodeClassParam(CLASS)).toBe('2.washington-2020_lavrov-2018.0.h.y.7.OUIgSGlzdG9yeQ');
+    expect(encodeClassParam(CLASS)).toBe(`2.${SLICE_ID}_${SECOND_ID}.0.h.y.7.OUIgSGlzdG9yeQ`);
   });
 
   it('has no class without a class parameter', () => {
@@ -146,8 +146,8 @@ describe('class links', () => {
     const good = encodeClassParam(CLASS).split('.');
     const withParts = (i: number, v: string) => good.map((p, j) => (j === i ? v : p)).join('.');
 
-    const unknown = decodeClassParam(content, withParts(1, 'washington-2020_atlantis-1999_lavrov-2018'));
-    expect(unknown.settings.scenarios).toEqual(['washington-2020', 'lavrov-2018']);
+    const unknown = decodeClassParam(content, withParts(1, `${SLICE_ID}_atlantis-1999_${SECOND_ID}`));
+    expect(unknown.settings.scenarios).toEqual([SLICE_ID, SECOND_ID]);
     expect(unknown.problems).toEqual([expect.stringContaining('no scenario "atlantis-1999"')]);
     expect(unknown.settings.label).toBe('9B History');
 
@@ -172,8 +172,8 @@ describe('class links', () => {
     expect(none.settings.scenarios).toEqual(content.scenarioOrder);
     expect(none.problems).toHaveLength(2);
 
-    const several = decodeClassParam(content, ['1', 'lavrov-2018_lavrov-2018_nowhere', '7', 'h', 'p', ''].join('.'));
-    expect(several.settings).toEqual({ ...defaultClassSettings(content), scenarios: ['lavrov-2018'] });
+    const several = decodeClassParam(content, ['1', `${SECOND_ID}_${SECOND_ID}_nowhere`, '7', 'h', 'p', ''].join('.'));
+    expect(several.settings).toEqual({ ...defaultClassSettings(content), scenarios: [SECOND_ID] });
     expect(several.problems).toHaveLength(3);
     const message = classLinkMessage(several)!;
     expect(message).toContain('twice');
@@ -181,7 +181,7 @@ describe('class links', () => {
     expect(message).toContain('timer "7"');
 
     expect(decodeClassParam(content, '9.a.b.c.d.e.f').problems[0]).toMatch(/another version of Envoy \(class format 9\)/);
-    expect(decodeClassParam(content, '1.lavrov-2018.0').problems[0]).toMatch(/incomplete/);
+    expect(decodeClassParam(content, `1.${SECOND_ID}.0`).problems[0]).toMatch(/incomplete/);
     expect(decodeClassParam(content, 'hello').problems[0]).toMatch(/could not be read/);
     expect(decodeClassParam(content, '1.' + 'a'.repeat(5000)).problems[0]).toMatch(/too long/);
   });
@@ -206,7 +206,7 @@ describe('class links', () => {
   });
 
   it('gives the engine its settings: timer × questionSeconds, hints, and the seed', () => {
-    const s = content.scenarios['washington-2020']!;
+    const s = content.scenarios[SLICE_ID]!;
     expect(runSettingsFor({ ...CLASS, timer: 'off' }, s)).toEqual({ settings: { timerSeconds: null, hintsEnabled: true }, seed: 7 });
     expect(runSettingsFor({ ...CLASS, timer: 'x1' }, s).settings.timerSeconds).toBe(s.questionSeconds);
     expect(runSettingsFor({ ...CLASS, timer: 'x1.5', hints: false }, s)).toEqual({ settings: { timerSeconds: Math.round(s.questionSeconds * 1.5), hintsEnabled: false }, seed: 7 });
@@ -220,7 +220,7 @@ describe('class links', () => {
 });
 
 describe('results files and codes', () => {
-  const file = student('Ana Novak', [{ scenarioId: 'washington-2020', code: allRight.code }]);
+  const file = student('Ana Novak', [{ scenarioId: SLICE_ID, code: allRight.code }]);
 
   it('round-trips a file and a code, names the file safely', () => {
     expect(parseResultsFile(resultsFileText(file))).toEqual({ ok: true, results: file });
@@ -329,35 +329,35 @@ describe('results files and codes', () => {
 
   it('takes the class runs from the device history, oldest first', () => {
     const entry = (scenarioId: string, code: string, id: string): HistoryEntry => ({ id, scenarioId, code, endingId: 'x', finishedAt: '2026-01-01T00:00:00.000Z' });
-    const newestFirst = [entry('lavrov-2018', 'B', 'b'), entry('davos-2026', 'C', 'c'), entry('washington-2020', 'A', 'a')];
+    const newestFirst = [entry(SECOND_ID, 'B', 'b'), entry(TIMELINE[3]!, 'C', 'c'), entry(SLICE_ID, 'A', 'a')];
     expect(resultsRunsFromHistory(newestFirst, CLASS)).toEqual([
-      { scenarioId: 'washington-2020', code: 'A' },
-      { scenarioId: 'lavrov-2018', code: 'B' },
+      { scenarioId: SLICE_ID, code: 'A' },
+      { scenarioId: SECOND_ID, code: 'B' },
     ]);
     expect(resultsRunsFromHistory(newestFirst, null)).toHaveLength(3);
     // The practice never counts, in a class or not.
-    expect(resultsRunsFromHistory(newestFirst, null, [], 'davos-2026').map((r) => r.scenarioId)).toEqual(['washington-2020', 'lavrov-2018']);
+    expect(resultsRunsFromHistory(newestFirst, null, [], TIMELINE[3]!).map((r) => r.scenarioId)).toEqual([SLICE_ID, SECOND_ID]);
   });
 });
 
 describe('the dashboard', () => {
   const ana = student('Ana', [
-    { scenarioId: 'washington-2020', code: allWrong.code },
-    { scenarioId: 'washington-2020', code: allRight.code },
-    { scenarioId: 'lavrov-2018', code: lavrov.code },
+    { scenarioId: SLICE_ID, code: allWrong.code },
+    { scenarioId: SLICE_ID, code: allRight.code },
+    { scenarioId: SECOND_ID, code: lavrov.code },
   ]);
-  const ben = student('Ben', [{ scenarioId: 'washington-2020', code: allWrong.code }]);
-  const cai = student('Cai', [{ scenarioId: 'washington-2020', code: mixed.code }]);
-  const washington = content.scenarios['washington-2020']!;
+  const ben = student('Ben', [{ scenarioId: SLICE_ID, code: allWrong.code }]);
+  const cai = student('Cai', [{ scenarioId: SLICE_ID, code: mixed.code }]);
+  const washington = content.scenarios[SLICE_ID]!;
 
   it('recomputes every number by replaying the runs', () => {
     const d = buildDashboard(content, [asFile('ana.json', ana), asFile('ben.json', ben), asFile('cai.json', cai)]);
     expect(d.problems).toEqual([]);
     expect(d.students.map((s) => s.name)).toEqual(['Ana', 'Ben', 'Cai']);
-    expect(d.scenarios.map((s) => s.id)).toEqual(content.scenarioOrder.filter((id) => id === 'washington-2020' || id === 'lavrov-2018'));
+    expect(d.scenarios.map((s) => s.id)).toEqual(content.scenarioOrder.filter((id) => id === SLICE_ID || id === SECOND_ID));
 
-    // Ana's counted run of washington-2020 is her last one (all right), after two attempts.
-    const a = d.students[0]!.scenarios['washington-2020']!;
+    // Ana's counted run of the slice scenario is her last one (all right), after two attempts.
+    const a = d.students[0]!.scenarios[SLICE_ID]!;
     expect(a.attempts).toBe(2);
     expect(a.endingId).toBe(allRight.context.endingId);
     expect(a.right).toBe(allRight.context.answers.length);
@@ -368,14 +368,14 @@ describe('the dashboard', () => {
     for (const party of Object.keys(a.understanding)) expect(a.understanding[party]).toBe(truth[party] ?? null);
     expect(Object.keys(truth).every((party) => party in a.understanding)).toBe(true);
 
-    const b = d.students[1]!.scenarios['washington-2020']!;
+    const b = d.students[1]!.scenarios[SLICE_ID]!;
     expect(b.endingId).toBe(allWrong.context.endingId);
     expect(b.right).toBe(0);
     const wrongTruth = understanding(washington, allWrong.context.answers, allWrong.context.predictions);
     for (const party of Object.keys(b.understanding)) expect(b.understanding[party]).toBe(wrongTruth[party] ?? null);
 
     // Per question: Ana right, Ben wrong, Cai right on even answers.
-    const summary = d.scenarios.find((s) => s.id === 'washington-2020')!;
+    const summary = d.scenarios.find((s) => s.id === SLICE_ID)!;
     expect(summary.students).toBe(3);
     expect(summary.endings.reduce((n, e) => n + e.count, 0)).toBe(3);
     const first = summary.questions.find((q) => q.questionId === allRight.context.answers[0]!.questionId)!;
@@ -392,7 +392,7 @@ describe('the dashboard', () => {
 
     // Per party: the mean of the students measured.
     for (const avg of summary.partyAverages) {
-      const values = d.students.map((s) => s.scenarios['washington-2020']?.understanding[avg.party]).filter((v): v is number => typeof v === 'number');
+      const values = d.students.map((s) => s.scenarios[SLICE_ID]?.understanding[avg.party]).filter((v): v is number => typeof v === 'number');
       expect(avg.students).toBe(values.length);
       expect(avg.average).toBe(values.length ? Math.round(values.reduce((x, y) => x + y, 0) / values.length) : null);
     }
@@ -413,14 +413,14 @@ describe('the dashboard', () => {
     const code = allRight.code;
     // Any edit of a code is caught: its checksum no longer fits.
     const edited = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
-    const eve = student('Eve', [{ scenarioId: 'washington-2020', code: edited }]);
+    const eve = student('Eve', [{ scenarioId: SLICE_ID, code: edited }]);
     const d = buildDashboard(content, [asFile('eve.json', eve), asFile('ben.json', ben)]);
     expect(d.students.map((s) => s.name)).toEqual(['Ben']);
     expect(d.problems).toEqual([{ source: 'eve.json', name: 'Eve', reason: expect.stringMatching(/^Skipped: run 1 cannot be trusted: .*damaged or has been edited/) }]);
 
-    const mislabelled = student('Fay', [{ scenarioId: 'lavrov-2018', code: allRight.code }]);
+    const mislabelled = student('Fay', [{ scenarioId: SECOND_ID, code: allRight.code }]);
     const d2 = buildDashboard(content, [asFile('fay.json', mislabelled)]);
-    expect(d2.problems[0]!.reason).toMatch(/listed as "lavrov-2018" but its replay code is for "The White House invitation"/);
+    expect(d2.problems[0]!.reason).toContain(`listed as "${SECOND_ID}" but its replay code is for "${content.scenarios[SLICE_ID]!.title}"`);
 
     // A file that carries a run of the practice (made before hand-ins left it out) counts it for nothing.
     if (content.tutorialId) {
@@ -431,9 +431,9 @@ describe('the dashboard', () => {
       expect(d3.problems[0]!.reason).toMatch(/practice/);
     }
 
-    const unfinished = newRun(content, 'washington-2020', 3);
+    const unfinished = newRun(content, SLICE_ID, 3);
     unfinished.send({ type: 'run.begin' });
-    const partial = student('Gus', [{ scenarioId: 'washington-2020', code: encodeRunCode(content, unfinished.record) }]);
+    const partial = student('Gus', [{ scenarioId: SLICE_ID, code: encodeRunCode(content, unfinished.record) }]);
     unfinished.stop();
     expect(buildDashboard(content, [asFile('gus.json', partial)]).problems[0]!.reason).toMatch(/not finished/);
 
@@ -442,15 +442,15 @@ describe('the dashboard', () => {
   });
 
   it('lists duplicate students (same name and class) and keeps the first', () => {
-    const again = student(' ana ', [{ scenarioId: 'washington-2020', code: allWrong.code }]);
-    const otherClass = student('Ana', [{ scenarioId: 'washington-2020', code: allWrong.code }], { ...CLASS, label: '9C' });
+    const again = student(' ana ', [{ scenarioId: SLICE_ID, code: allWrong.code }]);
+    const otherClass = student('Ana', [{ scenarioId: SLICE_ID, code: allWrong.code }], { ...CLASS, label: '9C' });
     const d = buildDashboard(content, [asFile('ana.json', ana), asFile('ana (1).json', again), asFile('ana-9c.json', otherClass)]);
     expect(d.students.map((s) => [s.name, s.classLabel, s.source])).toEqual([
       ['Ana', '9B History', 'ana.json'],
       ['Ana', '9C', 'ana-9c.json'],
     ]);
     expect(d.problems).toEqual([{ source: 'ana (1).json', name: 'ana', reason: 'Skipped: a student named "ana" in class "9B History" was already imported from ana.json.' }]);
-    expect(d.students[0]!.scenarios['washington-2020']!.endingId).toBe(allRight.context.endingId);
+    expect(d.students[0]!.scenarios[SLICE_ID]!.endingId).toBe(allRight.context.endingId);
   });
 
   it('never throws on a file whose run code was mutated anywhere: each file is imported or skipped with a reason', () => {
@@ -459,7 +459,7 @@ describe('the dashboard', () => {
       fc.property(fc.integer({ min: 0, max: code.length - 1 }), fc.string({ maxLength: 3 }), fc.nat(3), (at, insert, cut) => {
         const edited = code.slice(0, at) + insert + code.slice(at + cut);
         fc.pre(edited !== code);
-        const d = buildDashboard(content, [{ source: 'x.json', parsed: parseResultsFile(resultsFileText({ ...cai, runs: [{ scenarioId: 'washington-2020', code: edited }] })) }]);
+        const d = buildDashboard(content, [{ source: 'x.json', parsed: parseResultsFile(resultsFileText({ ...cai, runs: [{ scenarioId: SLICE_ID, code: edited }] })) }]);
         expect(d.students.length + d.problems.length).toBe(1);
         if (d.problems[0]) expect(d.problems[0].reason).toMatch(/^Skipped: /);
       }),
@@ -468,7 +468,7 @@ describe('the dashboard', () => {
   });
 
   it('a rejected file does not block a later good file of the same student', () => {
-    const broken = student('Ben', [{ scenarioId: 'washington-2020', code: 'E1AAAAxx' }]);
+    const broken = student('Ben', [{ scenarioId: SLICE_ID, code: 'E1AAAAxx' }]);
     const d = buildDashboard(content, [asFile('old.json', broken), asFile('ben.json', ben)]);
     expect(d.students.map((s) => s.source)).toEqual(['ben.json']);
     expect(d.problems.map((p) => p.source)).toEqual(['old.json']);
@@ -544,8 +544,8 @@ describe('CSV export', () => {
 
   it('has one row per student and scenario, with the ending and each party', () => {
     const names = ['Novak, Ana', 'Ben "B" Ray', 'Cai\nLine', '=cmd|\' /C calc\'!A0', '<img src=x onerror=alert(1)>'];
-    const files = names.map((name, i) => asFile(`f${i}.json`, student(name, [{ scenarioId: 'washington-2020', code: i % 2 ? allWrong.code : allRight.code }])));
-    files.push(asFile('lav.json', student('Lav', [{ scenarioId: 'lavrov-2018', code: lavrov.code }, { scenarioId: 'washington-2020', code: mixed.code }])));
+    const files = names.map((name, i) => asFile(`f${i}.json`, student(name, [{ scenarioId: SLICE_ID, code: i % 2 ? allWrong.code : allRight.code }])));
+    files.push(asFile('lav.json', student('Lav', [{ scenarioId: SECOND_ID, code: lavrov.code }, { scenarioId: SLICE_ID, code: mixed.code }])));
     files.push(asFile('none.json', student('Nobody', [])));
     const d = buildDashboard(content, files);
     const rows = readCsv(dashboardCsv(d));
@@ -557,9 +557,9 @@ describe('CSV export', () => {
     expect(rows.every((r) => r.length === header.length)).toBe(true);
     expect(rows.slice(1, 6).map((r) => r[0])).toEqual(names.map((n) => (n.startsWith('=') ? `'${n}` : n)));
     const ana = rows[1]!;
-    expect(ana[2]).toBe('The White House invitation');
-    expect(ana[3]).toBe(content.scenarios['washington-2020']!.endings.find((e) => e.id === allRight.context.endingId)!.title);
-    const truth = understanding(content.scenarios['washington-2020']!, allRight.context.answers);
+    expect(ana[2]).toBe(content.scenarios[SLICE_ID]!.title);
+    expect(ana[3]).toBe(content.scenarios[SLICE_ID]!.endings.find((e) => e.id === allRight.context.endingId)!.title);
+    const truth = understanding(content.scenarios[SLICE_ID]!, allRight.context.answers);
     d.parties.forEach((p, i) => expect(ana[8 + i]).toBe(truth[p] === undefined ? '' : String(truth[p])));
     expect(rows.filter((r) => r[0] === 'Lav').map((r) => r[2])).toEqual(d.scenarios.map((s) => s.title));
     expect(rows.find((r) => r[0] === 'Nobody')!.slice(2).every((c) => c === '')).toBe(true);

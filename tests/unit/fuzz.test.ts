@@ -48,7 +48,7 @@ import { memoryStore } from '../../src/persistence/storage';
 import { checksumOf, CODE_PREFIX, codeFromLink, decodeRunCode, encodeRunCode, runLink } from '../../src/replay/code';
 import { HISTORY_KEY, readHistory } from '../../src/replay/history';
 import { decisionTimeline } from '../../src/replay/timeline';
-import { realContent } from './helpers';
+import { realContent, SECOND_ID, SLICE_ID, TIMELINE } from './helpers';
 
 const content = realContent();
 const IDS = Object.keys(content.scenarios);
@@ -217,7 +217,7 @@ const runs = IDS.flatMap((id, i) => [randomRun(id, 11 + i, UNTIMED, 1000), rando
 const codes = runs.map((r) => encodeRunCode(content, r.record));
 /** Saves of one run at several points (so a snapshot can be swapped for another of the same run), and of other runs. */
 const saves: string[] = [];
-for (const [id, settings] of [['washington-2020', UNTIMED], ['lavrov-2018', TIMED], [content.tutorialId!, UNTIMED]] as const) {
+for (const [id, settings] of [[SLICE_ID, UNTIMED], [SECOND_ID, TIMED], [content.tutorialId!, UNTIMED]] as const) {
   for (const steps of [0, 3, 9, 17, 30, 1000]) {
     const store = memoryStore();
     const run = randomRun(id, 5, settings, steps);
@@ -314,7 +314,7 @@ describe('replay codes and links', () => {
 describe('results files and codes', () => {
   const made = makeResults({
     name: 'Ana Novak',
-    settings: { scenarios: ['washington-2020', 'lavrov-2018'], timer: 'x1', hints: true, seed: 7, label: '9B History' },
+    settings: { scenarios: [SLICE_ID, SECOND_ID], timer: 'x1', hints: true, seed: 7, label: '9B History' },
     runs: codes.slice(0, 5).map((code, i) => ({ scenarioId: runs[i]!.record.scenarioId, code })),
   });
   if (!made.ok) throw new Error(made.message);
@@ -383,7 +383,7 @@ describe('results files and codes', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('class links', () => {
-  const valid = encodeClassParam({ scenarios: ['washington-2020', 'lavrov-2018'], timer: 'x1.5', hints: false, seed: 123, label: 'Klasa 3 – Priština' });
+  const valid = encodeClassParam({ scenarios: [SLICE_ID, SECOND_ID], timer: 'x1.5', hints: false, seed: 123, label: 'Klasa 3 – Priština' });
 
   /** Never throws; the settings are always usable (valid, known scenarios, a run starts with them). */
   const usable = (read: ClassRead | null) => {
@@ -713,7 +713,7 @@ describe('names and labels with HTML stay the same plain text', () => {
   it('a class label in a class link and in a results file (300 cases)', () => {
     fc.assert(
       fc.property(htmlText(MAX_LABEL_LENGTH), (label) => {
-        const settings: ClassSettings = { scenarios: ['davos-2026'], timer: 'off', hints: true, seed: 'per-student', label: cleanLabel(label) };
+        const settings: ClassSettings = { scenarios: [TIMELINE[3]!], timer: 'off', hints: true, seed: 'per-student', label: cleanLabel(label) };
         const read = readClassLink(content, classLink('https://school.example/envoy/', settings))!;
         expect(read.problems).toEqual([]);
         expect(read.settings.label).toBe(cleanLabel(label));
@@ -751,7 +751,7 @@ describe('what the fuzzing found, pinned down', () => {
 
   it('a class label cut to length keeps whole characters', () => {
     const label = `${'a'.repeat(59)}😀b`;
-    const value = ['1', 'washington-2020', '0', 'h', 'p', Buffer.from(label, 'utf8').toString('base64url')].join('.');
+    const value = ['1', SLICE_ID, '0', 'h', 'p', Buffer.from(label, 'utf8').toString('base64url')].join('.');
     const read = decodeClassParam(content, value);
     expect(read.settings.label).toBe('a'.repeat(59));
     expect(decodeClassParam(content, encodeClassParam(read.settings)).settings.label).toBe('a'.repeat(59));
@@ -759,7 +759,8 @@ describe('what the fuzzing found, pinned down', () => {
 
   it('content with an order event, a sort statement or a sort category repeated is refused', () => {
     const { files } = readContentFiles();
-    const file = Object.keys(files).find((k) => k.endsWith('/belgrade-2019.json'))!;
+    // A timeline scenario with order or sort questions, picked from the content.
+    const file = Object.keys(files).find((k) => /\/scenarios\//.test(k) && JSON.stringify(files[k]).match(/"type":"(order|sort)"/))!;
     type Q = { type: string; events?: unknown[]; statements?: unknown[]; categories?: unknown[] };
     const lists = (q: Q) => (q.type === 'order' ? [q.events!] : q.type === 'sort' ? [q.statements!, q.categories!] : []);
     const base = files[file] as { meetings: { questions: Q[] }[] };

@@ -12,6 +12,7 @@ import { readContentFiles } from '../../src/cli/contentFiles';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
+import { secondScenario, sliceScenario } from '../e2e/scenarioPicks';
 
 let cached: Content | undefined;
 let migrated: Content | undefined;
@@ -137,3 +138,12 @@ export function playThrough(content: Content, scenario: Scenario, run: Run, stra
 }
 
 export { correctAnswer, findQuestion };
+
+/**
+ * Scenario ids the tests use, picked from the content by rule (tests/e2e/scenarioPicks.ts), never
+ * named: the slice (the timeline scenario with the fewest decisions that opens with a choice
+ * question), another timeline scenario, and the timeline in order for tests that need several.
+ */
+export const SLICE_ID = sliceScenario(realContent()).id;
+export const SECOND_ID = secondScenario(realContent()).id;
+export const TIMELINE: readonly string[] = realContent().scenarioOrder;

@@ -13,7 +13,7 @@ import {
   type NewHistoryEntry,
 } from '../../src/replay/history';
 import { memoryStore, type KeyValueStore } from '../../src/persistence/storage';
-import { informed, newRun, playThrough, realContent } from './helpers';
+import { informed, newRun, playThrough, realContent, SECOND_ID, SLICE_ID, TIMELINE } from './helpers';
 
 const content = realContent();
 
@@ -34,15 +34,15 @@ describe('run history', () => {
   it('starts empty, adds runs newest first, and lists them per scenario', () => {
     const store = memoryStore();
     expect(readHistory(store)).toEqual({ entries: [], problem: null });
-    const a = addToHistory(store, finished('davos-2026', 1, 0));
-    const b = addToHistory(store, finished('lavrov-2018', 2, 1));
-    const c = addToHistory(store, finished('davos-2026', 3, 2));
+    const a = addToHistory(store, finished(TIMELINE[3]!, 1, 0));
+    const b = addToHistory(store, finished(SECOND_ID, 2, 1));
+    const c = addToHistory(store, finished(TIMELINE[3]!, 3, 2));
     expect([a.ok, b.ok, c.ok]).toEqual([true, true, true]);
     const all = readHistory(store);
     expect(all.problem).toBeNull();
     expect(all.entries.map((e) => e.id)).toEqual([c.entry!.id, b.entry!.id, a.entry!.id]);
-    expect(historyFor(store, 'davos-2026').entries.map((e) => e.id)).toEqual([c.entry!.id, a.entry!.id]);
-    expect(historyFor(store, 'washington-2020').entries).toEqual([]);
+    expect(historyFor(store, TIMELINE[3]!).entries.map((e) => e.id)).toEqual([c.entry!.id, a.entry!.id]);
+    expect(historyFor(store, SLICE_ID).entries).toEqual([]);
     // Each entry's code replays the run it names.
     for (const e of all.entries) {
       const decoded = decodeRunCode(content, e.code);
@@ -52,7 +52,7 @@ describe('run history', () => {
 
   it(`keeps only the last ${HISTORY_CAP} runs`, () => {
     const store = memoryStore();
-    const template = finished('washington-2020', 4, 0);
+    const template = finished(SLICE_ID, 4, 0);
     const ids: string[] = [];
     for (let i = 0; i < HISTORY_CAP + 5; i++) {
       const r = addToHistory(store, { ...template, finishedAt: new Date(Date.UTC(2026, 1, 1, 10, i)).toISOString() });
@@ -66,7 +66,7 @@ describe('run history', () => {
 
   it('adds the same run only once', () => {
     const store = memoryStore();
-    const run = finished('open-balkan-2022', 5, 3);
+    const run = finished(TIMELINE[2]!, 5, 3);
     addToHistory(store, run);
     addToHistory(store, run);
     expect(readHistory(store).entries).toHaveLength(1);
@@ -74,8 +74,8 @@ describe('run history', () => {
 
   it('removes one run and clears all', () => {
     const store = memoryStore();
-    const first = addToHistory(store, finished('davos-2026', 6, 0)).entry!;
-    const second = addToHistory(store, finished('davos-2026', 7, 1)).entry!;
+    const first = addToHistory(store, finished(TIMELINE[3]!, 6, 0)).entry!;
+    const second = addToHistory(store, finished(TIMELINE[3]!, 7, 1)).entry!;
     expect(removeFromHistory(store, first.id)).toBe(true);
     expect(removeFromHistory(store, 'not-there')).toBe(false);
     expect(readHistory(store).entries.map((e) => e.id)).toEqual([second.id]);
@@ -85,7 +85,7 @@ describe('run history', () => {
   });
 
   it('reads a damaged or foreign history as empty, with a message, and replaces it on the next run', () => {
-    const good = finished('belgrade-2019', 8, 0);
+    const good = finished(TIMELINE[1]!, 8, 0);
     const damaged = [
       '{not json',
       'null',
@@ -113,7 +113,7 @@ describe('run history', () => {
 
   it('refuses an invalid entry and reports a store that will not save', () => {
     const store = memoryStore();
-    const good = finished('lavrov-2018', 9, 0);
+    const good = finished(SECOND_ID, 9, 0);
     expect(addToHistory(store, { ...good, finishedAt: 'not a date' })).toMatchObject({ ok: false, entry: null });
     expect(addToHistory(store, { ...good, code: 'has spaces in it' }).ok).toBe(false);
     expect(readHistory(store).entries).toEqual([]);

@@ -33,7 +33,7 @@ import { interactionFor } from '../../src/lms/interactions';
 import { createLmsReporter, SUSPEND_DATA_LIMIT } from '../../src/lms/reporter';
 import { memoryStore } from '../../src/persistence/storage';
 import { createSession, type Session } from '../../src/session';
-import { newRun, realContent } from './helpers';
+import { newRun, realContent, SLICE_ID } from './helpers';
 
 const content = realContent();
 const allQuestions = (): Array<{ scenario: Scenario; q: Question }> =>
@@ -367,8 +367,8 @@ describe('reporter', () => {
     const reporter = createLmsReporter(api, '2004', { now: clock(0, 65_250) });
     expect(reporter.start()).toBeNull();
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
-    reporter.suspend('E1abcdXYZ', 'washington-2020/m1');
-    expect(cmiOf(api)).toMatchObject({ suspend_data: 'E1abcdXYZ', location: 'washington-2020/m1', exit: 'suspend', session_time: 'PT0H1M5.25S' });
+    reporter.suspend('E1abcdXYZ', `${SLICE_ID}/m1`);
+    expect(cmiOf(api)).toMatchObject({ suspend_data: 'E1abcdXYZ', location: `${SLICE_ID}/m1`, exit: 'suspend', session_time: 'PT0H1M5.25S' });
     expect(reporter.finish({ answers: answers(1, 1, 0.5, 1) })).toEqual({ score: scoreOf([1, 1, 0.5, 1]), passed: true, keptBetter: false });
     const cmi = cmiOf(api);
     expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'passed', exit: 'normal', suspend_data: '', session_time: 'PT0H2M10.5S' });
@@ -600,7 +600,7 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
 
   for (const version of ['1.2', '2004'] as const) {
     it(`SCORM ${version}: reports answers, suspends each step, resumes after a reload, and finishes`, () => {
-      const scenarioId = 'washington-2020';
+      const scenarioId = SLICE_ID;
       const errors: string[] = [];
       const now = clock();
 
@@ -675,7 +675,7 @@ describe('bridge: a session reporting to a SCORM runtime', () => {
       const listeners: Record<string, (event?: { persisted?: boolean }) => void> = {};
       const session = createSession({ content, store: memoryStore(), newSeed: seeds() });
       const c = connectLms(session, { window: lmsWindow(version, recorded, listeners), now: clock() })!;
-      begin(session, 'washington-2020');
+      begin(session, SLICE_ID);
       for (let i = 0; i < 100 && session.run!.getSnapshot().context.answers.length < 1; i++) step(session);
       const finishName = version === '1.2' ? 'LMSFinish' : 'Terminate';
       const commitName = version === '1.2' ? 'LMSCommit' : 'Commit';

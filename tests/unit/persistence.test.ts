@@ -7,10 +7,10 @@ import { findQuestion } from '../../src/engine/stats';
 import { readRunSave, SAVE_KEY, writeRunSave } from '../../src/persistence/runSave';
 import { memoryStore, safeStore } from '../../src/persistence/storage';
 import { readPreferences, PREFS_KEY, DEFAULT_PREFERENCES, PreferencesSchema } from '../../src/persistence/preferences';
-import { newRun, realContent } from './helpers';
+import { newRun, realContent, SLICE_ID } from './helpers';
 
 const content = realContent();
-const ID = 'washington-2020';
+const ID = SLICE_ID;
 const s = content.scenarios[ID]!;
 
 function midQuestionRun() {

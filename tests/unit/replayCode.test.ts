@@ -14,7 +14,7 @@ import type { RunEvent, RunSettings, RunSnapshot } from '../../src/engine/scenar
 import { findQuestion } from '../../src/engine/stats';
 import { RunRecordSchema } from '../../src/persistence/runSave';
 import { checksumOf, CODE_PREFIX, codeFromLink, decodeRunCode, encodeRunCode, MAX_CODE_LENGTH, runLink } from '../../src/replay/code';
-import { informed, newRun, NO_TIMER, playThrough, realContent } from './helpers';
+import { informed, newRun, NO_TIMER, playThrough, realContent, SECOND_ID, SLICE_ID, TIMELINE } from './helpers';
 
 const content = realContent();
 const TIMED: RunSettings = { timerSeconds: 45, hintsEnabled: true };
@@ -124,7 +124,7 @@ describe('replay codes: round trip', () => {
   });
 
   it('keeps a timeout fired by the clock, a hint and a pause left on at the end', () => {
-    const id = 'washington-2020';
+    const id = SLICE_ID;
     const s = content.scenarios[id]!;
     const clock = new SimulatedClock();
     const run = newRun(content, id, 9, TIMED, clock);
@@ -152,7 +152,7 @@ describe('replay codes: round trip', () => {
   });
 
   it('encodes an unstarted run, and refuses records that are not of this content', () => {
-    const run = newRun(content, 'davos-2026', 5);
+    const run = newRun(content, TIMELINE.at(-1)!, 5);
     const decoded = decodeRunCode(content, codeOf(run));
     expect(decoded.ok && decoded.record.events).toEqual([]);
     expect(() => encodeRunCode(content, { ...run.record, contentVersion: 'old' })).toThrow(/changed/);
@@ -166,7 +166,7 @@ function contentWith(id: string, scenario: Scenario, version: string): Content {
 }
 
 describe('replay codes: failures', () => {
-  const id = 'lavrov-2018';
+  const id = SECOND_ID;
   const s = content.scenarios[id]!;
   const valid = encodeRunCode(content, playThrough(content, s, newRun(content, id, 42), informed).record);
 
@@ -245,7 +245,7 @@ describe('replay codes: failures', () => {
 });
 
 describe('replay links', () => {
-  const code = encodeRunCode(content, newRun(content, 'davos-2026', 7).record);
+  const code = encodeRunCode(content, newRun(content, TIMELINE.at(-1)!, 7).record);
 
   it('puts the code in a ?run= parameter and reads it back', () => {
     expect(runLink('https://example.org/envoy/', code)).toBe(`https://example.org/envoy/?run=${code}`);

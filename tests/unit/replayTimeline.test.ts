@@ -11,7 +11,7 @@ import { standingOf, type RunEvent } from '../../src/engine/scenarioMachine';
 import { findQuestion } from '../../src/engine/stats';
 import { compareRuns, firstDivergence } from '../../src/replay/compare';
 import { decisionCount, decisionTimeline, rewindTo } from '../../src/replay/timeline';
-import { informed, newRun, playThrough, realContent } from './helpers';
+import { informed, newRun, playThrough, realContent, TIMELINE } from './helpers';
 
 const content = realContent();
 
@@ -75,7 +75,8 @@ describe('decision timeline', () => {
   });
 
   it('records wrong answers, hints, timeouts and partial credit, and starts a decision before its hint', () => {
-    const id = 'open-balkan-2022';
+    // A timeline scenario that opens with a question with a hint and asks a sort question.
+    const id = TIMELINE.find((t) => content.scenarios[t]!.meetings[0]!.questions[0]!.hint && content.scenarios[t]!.meetings.some((m) => m.questions.some((q) => q.type === 'sort')))!;
     const s = content.scenarios[id]!;
     const clock = new SimulatedClock();
     const run = newRun(content, id, 5, { timerSeconds: 30, hintsEnabled: true }, clock);
@@ -185,7 +186,7 @@ describe('rewind', () => {
 });
 
 describe('compare runs', () => {
-  const id = 'belgrade-2019';
+  const id = TIMELINE[1]!;
   const s = content.scenarios[id]!;
   const informedRun = playThrough(content, s, newRun(content, id, 7), informed);
   const guessing = playThrough(content, s, newRun(content, id, 7), { answer: (_, step) => step % 2, move: (ids) => ids[ids.length - 1]! });
@@ -231,7 +232,7 @@ describe('compare runs', () => {
     withHint.send({ type: 'answer.hint' });
     for (const run of [withHint, without]) run.send({ type: 'answer.submit', answer: correctAnswer(q) });
     expect(compareRuns(content, withHint.record, without.record).firstDivergence).toBe(0);
-    const other = newRun(content, 'davos-2026', 7);
+    const other = newRun(content, TIMELINE.find((t) => t !== id)!, 7);
     expect(() => compareRuns(content, withHint.record, other.record)).toThrow(/different scenarios/);
   });
 });

@@ -8,10 +8,10 @@ import { describeRun } from '../../src/engine/presenter';
 import { moveEffects, representativePredictions } from '../../src/engine/reactions';
 import { startRun } from '../../src/engine/run';
 import { clamp, findQuestion, scoredParties } from '../../src/engine/stats';
-import { contentWithV1Fixture, newRun, playThrough, realContent, v1FixtureScenario, type Strategy } from './helpers';
+import { contentWithV1Fixture, newRun, playThrough, realContent, SLICE_ID, type Strategy, v1FixtureScenario } from './helpers';
 
 const content = realContent();
-const SLICE = 'washington-2020';
+const SLICE = SLICE_ID;
 const slice = content.scenarios[SLICE]!;
 
 /** The frozen schema version 1 scenario (typed move effects, no reactions) loaded beside the real content. */

@@ -7,7 +7,7 @@ import { memoryStore } from '../../src/persistence/storage';
 import { createSession } from '../../src/session';
 import { choicesAt } from '../../src/engine/explore';
 import { createActor } from 'xstate';
-import { realContent } from './helpers';
+import { realContent, SLICE_ID, TIMELINE } from './helpers';
 
 const content = realContent();
 const seeds = () => {
@@ -25,13 +25,13 @@ describe('session', () => {
     expect(state(session)).toBe('title');
     session.send({ type: 'menu.play' });
     expect(state(session)).toBe('select');
-    session.send({ type: 'scenario.choose', scenarioId: 'washington-2020' });
+    session.send({ type: 'scenario.choose', scenarioId: SLICE_ID });
     expect(state(session)).toBe('briefing');
     session.send({ type: 'briefing.start' });
     expect(state(session)).toBe('negotiation');
     expect(session.runView()?.phase).toBe('opening');
     expect(store.get(SAVE_KEY)).not.toBeNull();
-    const s = content.scenarios['washington-2020']!;
+    const s = content.scenarios[SLICE_ID]!;
     for (let i = 0; i < 200 && state(session) === 'negotiation'; i++) session.send(choicesAt(s, session.run!.getSnapshot())[0]!);
     expect(state(session)).toBe('debrief');
     const result = session.app.getSnapshot().context.result!;
@@ -46,7 +46,7 @@ describe('session', () => {
     const first = createSession({ content, store, newSeed: seeds() });
     first.boot();
     first.send({ type: 'menu.play' });
-    first.send({ type: 'scenario.choose', scenarioId: 'davos-2026' });
+    first.send({ type: 'scenario.choose', scenarioId: TIMELINE.at(-1)! });
     first.send({ type: 'briefing.start' });
     first.send({ type: 'meeting.continue' });
     const question = first.runView()!.question!.id;
