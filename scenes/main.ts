@@ -107,9 +107,11 @@ if (!loaded.ok) {
 } else if (teacherPage === 'projector') {
   // Projector mode: the whole class plays one run on this screen (teacher pages, loaded on their own).
   void import('./teacher/projector').then(({ mountProjector }) => mountProjector(ui, document.getElementById('live')!, loaded.content, store, newSeed));
-} else if (teacherPage === 'setup' || teacherPage === 'dashboard' || teacherPage === 'author') {
+} else if (teacherPage !== null) {
   // The teacher pages replace the game and load on their own, never in a student's first load.
-  void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, teacherPage));
+  // `?teacher` alone, or a page name mistyped, opens the class set-up, where every teacher page is linked.
+  const page = teacherPage === 'dashboard' || teacherPage === 'author' ? teacherPage : 'setup';
+  void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, page));
 } else {
   const teacher = await teacherScenarios(loaded.content);
   // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
