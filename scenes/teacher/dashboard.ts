@@ -138,7 +138,7 @@ function scenarioSection(content: Content, d: Dashboard, s: ScenarioSummary): HT
     'section',
     { class: 'panel teacher-section scenario-results', 'data-scenario': s.id, 'aria-labelledby': `results-${s.id}` },
     h('h2', { id: `results-${s.id}` }, tt('dash.scenarioHeading', { title: s.title, date: s.date }), content.teacherScenarios?.includes(s.id) ? h('span', { class: 'meta', 'data-badge': 'teacher' }, ` (${tt('dash.teacherScenario')})`) : ''),
-    h('p', {}, tt('dash.scenarioStudents', { count: s.students })),
+    h('p', {}, s.students === 1 ? tt('dash.scenarioStudentsOne') : tt('dash.scenarioStudents', { count: s.students })),
     h('h3', { class: 'small-heading' }, tt('dash.endings')),
     h('ul', { class: 'chips' }, ...s.endings.filter((e) => e.count > 0).map((e) => h('li', { class: 'chip', 'data-ending': e.id }, tt('dash.ending', { title: e.title, count: e.count })))),
     table(

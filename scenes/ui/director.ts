@@ -74,6 +74,12 @@ export function mountDirector(root: HTMLElement, live: HTMLElement, session: Ses
     lastKey = key;
     const name = screenName(session);
     const snapshot = session.app.getSnapshot();
+    // What was announced on the last screen is not news on this one: a screen reader user who
+    // reads the live region later must not find "The talks are over" on the next scenario.
+    if (!force) {
+      clearTimeout(announceTimer);
+      live.textContent = '';
+    }
     const screen = SCREENS[name];
     const notices = snapshot.context.notices;
     offered = new Map(session.actions().map((a) => [a.id, a.event]));

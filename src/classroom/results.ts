@@ -189,7 +189,10 @@ function parseFile(text: unknown): ParsedResults {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.map(String).join('.') : t('results.reason.wholeFile');
-    return { ok: false, reason: REASONS.damaged(t('results.reason.damagedAt', { where, problem: issue.message }).slice(0, 160)) };
+    // A teacher reads this: a missing field is named in words, not in the validator's terms.
+    const missing = issue.code === 'invalid_type' && issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), json) === undefined;
+    const problem = missing ? t('results.reason.missing') : issue.message;
+    return { ok: false, reason: REASONS.damaged(t('results.reason.damagedAt', { where, problem }).slice(0, 160)) };
   }
   const data = parsed.data;
   return {
