@@ -132,8 +132,27 @@ export class DebriefScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * A reaction's marker: a shape per reaction as well as a colour, so welcomes and accepts (two
+   * greens) and the rest read apart without colour. Warmest up, coldest down: ▲ welcomes, ● accepts,
+   * ◆ objects, ■ rejects, ▼ walks out.
+   */
   private marker(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, level: number) {
-    g.fillStyle(REACTION_COLOURS[level] ?? PALETTE.grey, 1).fillCircle(x, y, r);
-    g.lineStyle(1, PALETTE.night, 1).strokeCircle(x, y, r);
+    g.fillStyle(REACTION_COLOURS[level] ?? PALETTE.grey, 1).lineStyle(1, PALETTE.night, 1);
+    const k = r * 1.15;
+    const points =
+      level === 0 ? [x, y - k, x + k, y + k * 0.8, x - k, y + k * 0.8]
+      : level === 2 ? [x, y - k, x + k, y, x, y + k, x - k, y]
+      : level === 3 ? [x - r * 0.9, y - r * 0.9, x + r * 0.9, y - r * 0.9, x + r * 0.9, y + r * 0.9, x - r * 0.9, y + r * 0.9]
+      : level === 4 ? [x - k, y - k * 0.8, x + k, y - k * 0.8, x, y + k]
+      : null;
+    if (!points) {
+      g.fillCircle(x, y, r).strokeCircle(x, y, r);
+      return;
+    }
+    // Phaser's point lists take anything with x and y; its types ask for Vector2.
+    const shape: Phaser.Math.Vector2[] = [];
+    for (let i = 0; i < points.length; i += 2) shape.push({ x: points[i]!, y: points[i + 1]! } as Phaser.Math.Vector2);
+    g.fillPoints(shape, true).strokePoints(shape, true);
   }
 }
