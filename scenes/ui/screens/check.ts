@@ -6,7 +6,7 @@ import { t } from '../../../src/i18n';
 import { h } from '../dom';
 import { quoteBlock } from '../parts';
 import { glossed } from '../glossary';
-import { optionButtons, orderControls, recordedAnswer, sortControls } from './question';
+import { answerControls, recordedAnswer } from './question';
 import type { ScreenContext } from './types';
 import type { Answer } from '../../../src/engine/answers';
 
@@ -17,30 +17,7 @@ export function checkPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const q = item.question;
   const submit = (answer: Answer) => ctx.action('check-submit') && send({ type: 'check.submit', answer });
   const recorded = recordedAnswer(ctx);
-  let controls: HTMLElement;
-  switch (q.type) {
-    case 'choice':
-    case 'who-said':
-      controls = optionButtons(ctx, item.shown.map((id) => q.options.find((o) => o.id === id)!), recorded && 'optionId' in recorded ? recorded.optionId : null, 'check');
-      break;
-    case 'true-false':
-      controls = optionButtons(
-        ctx,
-        [
-          { id: 'true', text: t('question.true') },
-          { id: 'false', text: t('question.false') },
-        ],
-        recorded && 'value' in recorded ? String(recorded.value) : null,
-        'check',
-      );
-      break;
-    case 'sort':
-      controls = sortControls(content, q, item.shown, submit, recorded && 'assignments' in recorded ? recorded.assignments : null);
-      break;
-    case 'order':
-      controls = orderControls(q, recorded && 'order' in recorded ? recorded.order : item.shown, submit);
-      break;
-  }
+  const controls = answerControls(ctx, q, item.shown, submit, recorded, 'check');
   return h(
     'section',
     { class: 'question check-item', 'aria-labelledby': 'screen-heading', 'data-check': item.stage, 'data-question': q.id, 'data-type': q.type },

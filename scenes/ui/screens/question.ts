@@ -133,6 +133,33 @@ function aboutLines(content: Content, view: RunView, answered: boolean): HTMLEle
   ];
 }
 
+/**
+ * The controls that take an answer to `q`, its items in the order `order` shows them: option
+ * buttons (with number keys), sort selects or order buttons, set to `recorded` when watching.
+ * `prefix` names the offered actions ("option" in play, "check" in the learning-gain check).
+ */
+export function answerControls(ctx: ScreenContext, q: Question, order: readonly string[], submit: Submit, recorded: Answer | null, prefix = 'option'): HTMLElement {
+  switch (q.type) {
+    case 'choice':
+    case 'who-said':
+      return optionButtons(ctx, order.map((id) => q.options.find((o) => o.id === id)!), recorded && 'optionId' in recorded ? recorded.optionId : null, prefix);
+    case 'true-false':
+      return optionButtons(
+        ctx,
+        [
+          { id: 'true', text: t('question.true') },
+          { id: 'false', text: t('question.false') },
+        ],
+        recorded && 'value' in recorded ? String(recorded.value) : null,
+        prefix,
+      );
+    case 'sort':
+      return sortControls(ctx.session.content, q, [...order], submit, recorded && 'assignments' in recorded ? recorded.assignments : null);
+    case 'order':
+      return orderControls(q, recorded && 'order' in recorded ? recorded.order : [...order], submit);
+  }
+}
+
 export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const { session, send } = ctx;
   const { content } = session;
@@ -141,29 +168,7 @@ export function questionPanel(ctx: ScreenContext, view: RunView): HTMLElement {
   const submit: Submit = (answer) => ctx.action('submit') && send({ type: 'answer.submit', answer });
   const seen = new Set<string>();
   const recorded = recordedAnswer(ctx);
-  let controls: HTMLElement;
-  switch (q.type) {
-    case 'choice':
-    case 'who-said':
-      controls = optionButtons(ctx, view.order.map((id) => q.options.find((o) => o.id === id)!), recorded && 'optionId' in recorded ? recorded.optionId : null);
-      break;
-    case 'true-false':
-      controls = optionButtons(
-        ctx,
-        [
-          { id: 'true', text: t('question.true') },
-          { id: 'false', text: t('question.false') },
-        ],
-        recorded && 'value' in recorded ? String(recorded.value) : null,
-      );
-      break;
-    case 'sort':
-      controls = sortControls(content, q, view.order, submit, recorded && 'assignments' in recorded ? recorded.assignments : null);
-      break;
-    case 'order':
-      controls = orderControls(q, recorded && 'order' in recorded ? recorded.order : view.order, submit);
-      break;
-  }
+  const controls = answerControls(ctx, q, view.order, submit, recorded);
   return h(
     'section',
     { class: 'question', 'aria-labelledby': 'screen-heading', 'data-question': q.id, 'data-type': q.type },
