@@ -23,6 +23,7 @@ import { glossed } from '../ui/glossary';
 import { openingPanel, outcomePanel } from '../ui/screens/negotiation';
 import { feedbackPanel, questionPanel } from '../ui/screens/question';
 import type { ScreenContext } from '../ui/screens/types';
+import { briefingPanel, startPanel } from './projectorPanels';
 import { gameUrl } from './shell';
 import { tt } from './tt';
 
@@ -72,40 +73,6 @@ export function mountProjector(root: HTMLElement, live: HTMLElement, content: Co
     const value = session.app.getSnapshot().value;
     return typeof value === 'string' ? value : Object.keys(value)[0]!;
   };
-
-  function startPanel(): HTMLElement {
-    const choose = (id: string) => {
-      if (session.can({ type: 'menu.play' })) session.send({ type: 'menu.play' });
-      session.send({ type: 'scenario.choose', scenarioId: id });
-    };
-    return h(
-      'section',
-      { class: 'panel', 'aria-labelledby': 'screen-heading' },
-      h('h1', { id: 'screen-heading', tabindex: '-1' }, tt('projector.heading')),
-      h('p', { class: 'lead' }, tt('projector.intro')),
-      actionButton(ctx, 'resume', tt('projector.resume'), { class: 'primary', 'data-action': 'resume' }),
-      h(
-        'ol',
-        { class: 'projector-scenarios' },
-        ...content.scenarioOrder.map((id) => {
-          const s = content.scenarios[id]!;
-          return h('li', {}, button(tt('projector.play', { title: s.title, date: s.date }), () => choose(id), { 'data-scenario': id }));
-        }),
-      ),
-    );
-  }
-
-  function briefingPanel(): HTMLElement {
-    const s = content.scenarios[session.app.getSnapshot().context.scenarioId!]!;
-    return h(
-      'section',
-      { class: 'panel', 'aria-labelledby': 'screen-heading' },
-      h('p', { class: 'eyebrow' }, s.date),
-      h('h1', { id: 'screen-heading', tabindex: '-1' }, s.title),
-      h('p', { class: 'lead' }, ...glossed(content, s.summary, new Set())),
-      h('nav', { class: 'menu row' }, actionButton(ctx, 'begin', tt('projector.begin'), { class: 'primary', 'data-action': 'begin' }), actionButton(ctx, 'back', t('nav.back'), { 'data-action': 'back' })),
-    );
-  }
 
   /** The discussion timer: a length to choose, start and stop, and the time left. */
   function discussionPart(v: Vote): HTMLElement {
@@ -272,8 +239,8 @@ export function mountProjector(root: HTMLElement, live: HTMLElement, content: Co
 
   function body(): HTMLElement {
     const name = screenName();
-    if (name === 'title' || name === 'select') return startPanel();
-    if (name === 'briefing') return briefingPanel();
+    if (name === 'title' || name === 'select') return startPanel(ctx);
+    if (name === 'briefing') return briefingPanel(ctx);
     const view = session.runView();
     if (name === 'debrief' && view?.ending) return debriefPanel(view);
     if (name !== 'negotiation' || !view) return h('section', { class: 'panel' }, h('h1', { id: 'screen-heading', tabindex: '-1' }, t('app.loading')));
