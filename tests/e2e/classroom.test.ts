@@ -4,31 +4,24 @@
 // what the model recomputes, names as text, the skipped files with reasons, a CSV download equal
 // to the model's, and a print view without the controls.
 import type { Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create as createQr } from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDashboard, dashboardCsv, type ImportedResults } from '../../src/classroom/dashboard';
 import { readClassLink, type ClassSettings } from '../../src/classroom/classLink';
 import { makeResults, parseResults, resultsCode, resultsFileText, type ResultsFile } from '../../src/classroom/results';
 import { encodeRunCode } from '../../src/replay/code';
 import { quoted } from '../../src/i18n/quoted';
 import { newRun, playThrough, realContent, type Strategy } from '../unit/helpers';
-import { axe, openPage, SHOTS, useSite } from './harness';
+import { axe, openPage, SHOTS, useSite, useTempDir } from './harness';
 import { playScenario, tabTo } from './player';
 import { sliceScenario, secondScenario } from './scenarioPicks';
 
 const content = realContent();
 const site = useSite();
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'envoy-class-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+let dir = '';
+useTempDir('envoy-class-', (made) => (dir = made));
 
 
 /** Emulates print on an A4 page's printable width (about 718 px at 96 dpi) and takes the whole page. */

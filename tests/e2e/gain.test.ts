@@ -4,29 +4,23 @@
 // the debrief; their results files go into the dashboard, which shows the class's gain per party and
 // per question worked out by replay (a tampered file changes nothing), exports it in the CSV and
 // prints it. Axe on each new screen; screenshots of each.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readClassLink } from '../../src/classroom/classLink';
 import { buildDashboard, dashboardCsv } from '../../src/classroom/dashboard';
 import { parseResultsFile } from '../../src/classroom/results';
 import { checkPlan } from '../../src/engine/check';
 import { findQuestion } from '../../src/engine/stats';
 import { realContent } from '../unit/helpers';
-import { axe, countPointerEvents, openPage, SHOTS, useSite } from './harness';
+import { axe, countPointerEvents, openPage, SHOTS, useSite, useTempDir } from './harness';
 import { activate, playOn, tabTo, type Played } from './player';
 
 const content = realContent();
 const site = useSite();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'envoy-gain-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+let dir = '';
+useTempDir('envoy-gain-', (made) => (dir = made));
 
 /** The timeline scenario that asks the fewest questions: the quickest runs. */
 const scenario = content.scenarioOrder

@@ -3,7 +3,8 @@
 // leaves the page's origin.
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -207,5 +208,17 @@ export async function axe(page: Page): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+}
+
+/**
+ * A fresh temporary folder for the files a test downloads, made before its tests and removed after;
+ * `use` receives its path.
+ */
+export function useTempDir(prefix: string, use: (path: string) => void): void {
+  let dir = '';
+  beforeAll(() => use((dir = mkdtempSync(join(tmpdir(), prefix)))));
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 }

@@ -3,26 +3,20 @@
 // the other after a prompt to talk it over (a move sent back returns to the choice), the debrief
 // names both, the results file carries both names, and the class dashboard lists both students with
 // the run replayed. Axe on each new screen; screenshots of each.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classLink, type ClassSettings } from '../../src/classroom/classLink';
 import { hasReactions } from '../../src/engine/reactions';
 import { realContent } from '../unit/helpers';
-import { axe, countPointerEvents, openPage, SHOTS, useSite } from './harness';
+import { axe, countPointerEvents, openPage, SHOTS, useSite, useTempDir } from './harness';
 import { activate, playOn, tabTo } from './player';
 
 const content = realContent();
 const site = useSite();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'envoy-pairs-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+let dir = '';
+useTempDir('envoy-pairs-', (made) => (dir = made));
 
 /** The scenario with a prediction step that asks the fewest questions: the quickest pair run with both kinds of confirmation. */
 const scenario = content.scenarioOrder

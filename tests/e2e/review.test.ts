@@ -32,6 +32,17 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 /** The debrief at every stage size: tests/e2e/screenshots/stage/debrief{suffix}-WxH.png. */
+/** A page with the stage probe on, at the briefing's end of `scenarioId`: the talks begin; `dir` is made for the pictures. */
+async function openStageProbeAt(scenarioId: string, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const w = await openPage(site.browser, site.origin);
+  await w.page.goto(site.url + PROBE);
+  await w.page.click('[data-action="play"]');
+  await w.page.click(`[data-scenario="${scenarioId}"] [data-action="choose"]`);
+  await w.page.click('[data-action="begin"]');
+  return w;
+}
+
 async function stanceShots(page: Page, suffix: string, each: (size: { width: number; height: number }) => Promise<void> = async () => {}) {
   const dir = join(SHOTS, 'stage');
   mkdirSync(dir, { recursive: true });
@@ -233,12 +244,7 @@ describe('the stage tells the story', () => {
     const next = scenario.meetings.find((m) => m.id === chosen.next)!;
     const journey = journeyBetween(start, next)!;
     const dir = join(SHOTS, 'stage');
-    mkdirSync(dir, { recursive: true });
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url + PROBE);
-    await w.page.click('[data-action="play"]');
-    await w.page.click(`[data-scenario="${scenario.id}"] [data-action="choose"]`);
-    await w.page.click('[data-action="begin"]');
+    const w = await openStageProbeAt(scenario.id, dir);
     const problems: string[] = [];
     const taken: string[] = [];
 
@@ -304,12 +310,7 @@ describe('the stage tells the story', () => {
     const { scenario, moves, leaving } = walkOutPath(content);
     const last = moves.at(-1)!;
     const dir = join(SHOTS, 'stage');
-    mkdirSync(dir, { recursive: true });
-    const w = await openPage(site.browser, site.origin);
-    await w.page.goto(site.url + PROBE);
-    await w.page.click('[data-action="play"]');
-    await w.page.click(`[data-scenario="${scenario.id}"] [data-action="choose"]`);
-    await w.page.click('[data-action="begin"]');
+    const w = await openStageProbeAt(scenario.id, dir);
     const problems: string[] = [];
     let shots = 0;
     let chosen = 0;

@@ -5,26 +5,20 @@
 // teacher's file) and make a link a student opens. And the game's first load carries none of the
 // workbench's editor.
 import type { Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../src/content/draft';
 import { MAX_SCENARIO_LINK_LENGTH, readScenarioLinkValue, scenarioLinkValue } from '../../src/content/scenarioLink';
 import { loadScenarioText } from '../../src/content/teacherScenarios';
 import { realContent } from '../unit/helpers';
-import { axe, cspViolations, openPage, SHOTS, useSite } from './harness';
+import { axe, cspViolations, openPage, SHOTS, useSite, useTempDir } from './harness';
 import { activate, fromPage, playOn, tabTo } from './player';
 
 const content = realContent();
 const site = useSite();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'envoy-author-'));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+let dir = '';
+useTempDir('envoy-author-', (made) => (dir = made));
 
 /** A CodeMirror class name: code that contains it is the editor's. */
 const EDITOR_MARK = 'cm-lintRange';
