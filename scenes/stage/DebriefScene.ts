@@ -3,7 +3,7 @@
 // debrief's table too (the stage is decorative for assistive technology); the figures come from
 // src/replay/stanceMap.ts and the places from stanceLayout.ts, so this only draws.
 import * as Phaser from 'phaser';
-import { REACTIONS } from '../../src/content/schema';
+import { REACTIONS } from '../../src/content/vocabulary';
 import { t, type StringKey } from '../../src/i18n';
 import { decisionTimeline } from '../../src/replay/timeline';
 import { stanceMap, type StanceMap } from '../../src/replay/stanceMap';

@@ -1,6 +1,9 @@
 // The content contract: everything an author can write in content/, as zod schemas.
 // Types are inferred from these schemas so the engine and the views never restate them.
 import * as z from 'zod';
+import { DEFAULT_SETTING, ISSUES, QUESTION_KINDS, REACTIONS, SETTINGS, STANCE_KINDS, VOICE_KINDS } from './vocabulary';
+
+export * from './vocabulary';
 
 /** The version of parties, sources, glossary and neutrality files (unchanged since the first). */
 export const SCHEMA_VERSION = 1;
@@ -29,7 +32,6 @@ export const EvidenceSchema = z.strictObject({
  * Russia); a person with `voice` is a voice: a commentator, analyst, opposition group, rights group
  * or unnamed source, attributed by name and never scored as a party (issue 15).
  */
-export const VOICE_KINDS = ['analyst', 'commentator', 'opposition', 'rights-group', 'unnamed', 'outlet'] as const;
 export const PersonSchema = z
   .strictObject({
     id: Id,
@@ -69,28 +71,6 @@ export const SourceSchema = z.strictObject({
   people: z.array(PersonSchema).default([]),
   passages: z.array(PassageSchema).min(1),
 });
-
-export const ISSUES = [
-  'recognition',
-  'un-seat',
-  'mediation',
-  'russia-role',
-  'eu-path',
-  'nato-kfor',
-  'sanctions',
-  'open-balkan',
-  'borders',
-  'security-force',
-  'stability',
-] as const;
-
-/**
- * What a stance is to the party, as the dossier reveals it (issue 14 item 5): `context` is what
- * the reports say about the party (shown from the start, attributed), a `position` it has stated
- * or acted on, an `interest` it pursues, a `red-line` it has said it will not cross. The deeper
- * kinds open as the player's understanding of the party rises (src/engine/dossier.ts).
- */
-export const STANCE_KINDS = ['context', 'position', 'interest', 'red-line'] as const;
 
 export const StanceSchema = z.strictObject({
   issue: z.enum(ISSUES),
@@ -136,13 +116,6 @@ export const NeutralityFileSchema = z.strictObject({
   /** Words the project's own text must not use (quotes may, since they are attributed). */
   loadedTerms: z.array(Text),
 });
-
-/**
- * What a question asks of the player (issue 15): `understanding` of a stance (which party holds
- * which position and why, what one wants from another, how two differ, what one would say),
- * `recall` of a fact that matters for the stances, or `chronology` (the order of events).
- */
-export const QUESTION_KINDS = ['understanding', 'recall', 'chronology'] as const;
 
 const QuestionBase = {
   id: Id,
@@ -225,13 +198,6 @@ export const RequirementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('no-flag'), flag: Id }),
 ]);
 
-/** How a party at the table takes a move, from warmest to coldest: the order scoring relies on. */
-export const REACTIONS = ['welcomes', 'accepts', 'objects', 'rejects', 'walks-out'] as const;
-
-/** The flag a walk-out sets: declared implicitly in every scenario for every party. */
-export const walkoutFlag = (party: string) => `walkout-${party}`;
-export const WALKOUT_FLAG = /^walkout-([a-z0-9][a-z0-9-]*)$/;
-
 export const ReactionSchema = z.strictObject({
   party: Id,
   reaction: z.enum(REACTIONS),
@@ -265,11 +231,6 @@ export const MoveSchema = z.strictObject({
    */
   reactions: z.array(ReactionSchema).min(1).optional(),
 });
-
-/** The kinds of room a meeting takes place in; each has its own backdrop on the stage. */
-export const SETTINGS = ['press-conference', 'video-call', 'conference-hall', 'office', 'summit'] as const;
-/** The room a meeting without `setting` is drawn in: most of the talks sit at a table in a hall. */
-export const DEFAULT_SETTING = 'conference-hall' satisfies (typeof SETTINGS)[number];
 
 export const MeetingSchema = z.strictObject({
   id: Id,

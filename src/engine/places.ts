@@ -1,7 +1,8 @@
 // Where the talks are: the kind of room of a meeting, its city, the cities the journey map can
 // place (a small table of coordinates), the map's projection of them, and the journey from the
 // last meeting's city to this one's. Pure; the stage draws what these say.
-import { DEFAULT_SETTING, type Meeting, type Setting } from '../content/schema';
+import type { Meeting, Setting } from '../content/schema';
+import { DEFAULT_SETTING } from '../content/vocabulary';
 
 /** A city the journey map can place: longitude and latitude in degrees (east and north positive). */
 export interface CityPoint {

@@ -4,7 +4,8 @@
 // predictions after a move, the meters (understanding split into questions and predictions) and
 // the ending. Scenes render this and hold no rule of their own.
 import type { Content } from '../content/loader';
-import { REACTIONS, type Evidence, type Setting, type Meeting, type Move, type Question, type ReactionKind, type Requirement, type Scenario } from '../content/schema';
+import type { Evidence, Setting, Meeting, Move, Question, ReactionKind, Requirement, Scenario } from '../content/schema';
+import { REACTIONS } from '../content/vocabulary';
 import { t } from '../i18n';
 import { quoted } from '../i18n/quoted';
 import { containsWords } from '../content/words';

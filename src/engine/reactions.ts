@@ -2,7 +2,8 @@
 // turns them into trust and agreement, the scoring of a player's predictions of them, and the
 // player's own "read" of a reaction before choosing. Pure functions, shared by the statechart
 // (./scenarioMachine.ts), the fast path (./fastRun.ts) and the views.
-import { REACTIONS, walkoutFlag, type Meeting, type Move, type ReactionKind } from '../content/schema';
+import type { Meeting, Move, ReactionKind } from '../content/schema';
+import { REACTIONS, walkoutFlag } from '../content/vocabulary';
 import { fnv1a } from '../content/text';
 import { mulberry32 } from './rng';
 

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { Content } from '../content/loader';
 import { t } from '../i18n';
-import { REACTIONS } from '../content/schema';
+import { REACTIONS } from '../content/vocabulary';
 import { AnswerSchema } from '../engine/answers';
 import { replayRun, startRun, type Run, type RunRecord } from '../engine/run';
 import type { KeyValueStore } from './storage';

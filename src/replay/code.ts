@@ -23,7 +23,8 @@
 // Format 2 codes, made before the check, decode as runs without it.
 import { SimulatedClock } from 'xstate';
 import type { Content } from '../content/loader';
-import { REACTIONS, type Question, type ReactionKind, type Scenario } from '../content/schema';
+import type { Question, ReactionKind, Scenario } from '../content/schema';
+import { REACTIONS } from '../content/vocabulary';
 import { fnv1a } from '../content/text';
 import { t } from '../i18n';
 import type { Answer } from '../engine/answers';

@@ -3,7 +3,8 @@
 // player), and how it reacted to each move of the run in order. The stage draws it as a picture
 // (scenes/stage/DebriefScene.ts) and the debrief's table shows the same figures in HTML, so both
 // read this one function.
-import { REACTIONS, type ReactionKind } from '../content/schema';
+import type { ReactionKind } from '../content/schema';
+import { REACTIONS } from '../content/vocabulary';
 import type { PartyRef, RunView } from '../engine/presenter';
 import type { Decision, MoveDecision } from './timeline';
 
