@@ -7,7 +7,7 @@ import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
 import { addCityPlaque, drawBackdrop, drawTableProps } from './backdrop';
-import { addedSince, bake } from './bake';
+import { addedSince, around, bake, textureCache, type TextureCache } from './bake';
 import { addBubble } from './bubble';
 import { addChair, addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
 import { drawJourney } from './journey';
@@ -40,12 +40,13 @@ export class NegotiationScene extends Phaser.Scene {
   }
   private seats: Seat[] = [];
   private agreementBar?: Phaser.GameObjects.Rectangle;
-  private bubble?: Phaser.GameObjects.Container;
+  private bubble?: Phaser.GameObjects.Image | Phaser.GameObjects.Container;
   private layout?: TableLayout;
   private meetingId: string | null = null;
   private phaseKey = '';
   private stage!: StageData;
   private run!: SceneRun;
+  private parts!: TextureCache;
 
   constructor() {
     super('NegotiationScene');
@@ -56,6 +57,9 @@ export class NegotiationScene extends Phaser.Scene {
     this.shows = null;
     this.meetingId = null;
     this.run = beginRun(this);
+    const parts = textureCache(this);
+    this.parts = parts;
+    this.run.onEnd(() => parts.release());
     this.run.subscribe(data.session, () => this.update$());
     // Drawn from scratch, at first and on every redraw the stage asks for (a resize, a new pixel
     // ratio, the font's arrival): what is on show is drawn again in its end state, without motion.
@@ -137,9 +141,9 @@ export class NegotiationScene extends Phaser.Scene {
     this.layout = layout;
     const { cx, cy, rx, ry } = layout.table;
     const meter = (id: string) => view.parties.find((p) => p.id === id);
-    // What never moves (the room and the chairs behind the delegates; the table, its props, the
-    // plaque and the meters' tracks in front of them) is drawn once into two images: the stage
-    // redraws every frame while a delegate moves, and shapes cost far more per frame than an image.
+    // What never moves is drawn once into two images (bake.ts): behind the delegates, the room, the
+    // chairs, the agreement track and the city's plaque; in front of them, the table with its props
+    // and the trust bars' tracks, no larger than they are (every pixel of an image costs each frame).
     const behind = this.children.length;
     drawBackdrop(this, {
       width,
@@ -154,22 +158,29 @@ export class NegotiationScene extends Phaser.Scene {
       return { ...seat, scale: layout.scale, colour: hex(m?.colour ?? '#888888'), emblem: m?.emblem ?? '', name: m?.shortName ?? partyId, font: layout.font, index: i, facing: Math.sign(cx - seat.x) };
     });
     for (const o of options) addChair(this, o);
-    bake(this, addedSince(this, behind));
-    const delegates = meeting.parties.map((partyId, i) => ({ partyId, options: options[i]!, drawn: addDelegate(this, options[i]!) }));
+    const ag = layout.agreement;
+    this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
+    addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, ag.y + 12, layout.font);
+    // The room covers the whole stage, so its image has no transparent pixel to blend.
+    bake(this, addedSince(this, behind), undefined, { opaque: true });
+    const delegates = meeting.parties.map((partyId, i) => ({ partyId, options: options[i]!, drawn: addDelegate(this, options[i]!, this.parts) }));
 
     const front = this.children.length;
     const table = this.add.graphics();
     table.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
     table.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
     drawTableProps(table, stageView.setting, layout.seats, layout.scale);
-    const ag = layout.agreement;
-    this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
-    addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, ag.y + 12, layout.font);
     const cardY = (o: (typeof options)[number]) => o.y + Math.max(16 * layout.scale, layout.font * 1.1);
     const barWidth = Math.max(40, 60 * layout.scale);
     const barY = (o: (typeof options)[number]) => cardY(o) + layout.font * 1.25;
     for (const o of options) this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
-    bake(this, addedSince(this, front));
+    const s = layout.scale;
+    bake(this, addedSince(this, front), around(this, [
+      { x: cx - rx - 8, y: cy - ry - 8, w: rx * 2 + 16, h: ry * 2 + 24 },
+      // The props stand at the seats, a little above the table's far edge and beside each seat.
+      ...options.map((o) => ({ x: o.x - 28 * s, y: o.y - 14 * s, w: 56 * s, h: 30 * s })),
+      ...options.map((o) => ({ x: o.x - barWidth / 2, y: barY(o) - 3, w: barWidth, h: 6 })),
+    ]));
 
     this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
     this.seats = delegates.map(({ partyId, options: o, drawn }) => {
@@ -201,7 +212,7 @@ export class NegotiationScene extends Phaser.Scene {
     this.bubble = undefined;
     const reactions = view.phase === 'outcome' ? (view.lastMove?.reactions ?? []) : [];
     for (const { partyId, delegate } of this.seats) {
-      settle(delegate);
+      settle(this, delegate);
       delegate.card.setAlpha(1);
       const reaction = reactions.find((r) => r.id === partyId);
       if (!view.stage!.present.includes(partyId) && !reaction) leaveEmpty(delegate);

@@ -1,9 +1,11 @@
-// Static drawing turned into one texture. A Graphics object is drawn from its commands again on
-// every frame (its shapes triangulated anew each time), and with software WebGL a room, a table and
-// a map of the region cost tens of milliseconds a frame at 4× CPU slowdown while anything on the
-// stage moves. What never moves is drawn once into a texture, at the screen's pixel ratio so it
-// stays as sharp, and shown as one image in the objects' place in the display list; the texture
-// goes with the image (a redraw or the scene's end destroys it).
+// Static drawing turned into textures. A Graphics object is drawn from its commands again on every
+// frame (its shapes triangulated anew each time), and with software WebGL every pixel a frame
+// covers costs too: a room, a table and a map of the region drawn as shapes, or a stage-sized
+// image that is mostly transparent, held the table at about 42 frames a second at 1× CPU while a
+// delegate moved (bench: while the stage animates). So what never moves is drawn once into a
+// texture no larger than what it covers, at the screen's pixel ratio so it stays as sharp, and
+// shown as one image in the objects' place in the display list; a delegate's parts are drawn once
+// per pose into textures its images switch between.
 import type * as Phaser from 'phaser';
 import { viewOf } from './view';
 
@@ -14,33 +16,154 @@ export interface Area {
   h: number;
 }
 
+/** A text drawn into a baked image, with its bounds on the stage then (CSS px). */
+export interface BakedText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An image baked from objects; `bakedTexts` keeps what it says, for the stage probe (tests/e2e/stageProbe.ts). */
+export type BakedImage = Phaser.GameObjects.Image & { bakedTexts: BakedText[] };
+
+type Drawn = Phaser.GameObjects.GameObject & { visible?: boolean; alpha?: number; list?: Drawn[]; text?: string; getBounds?: () => { x: number; y: number; width: number; height: number } };
+
+/** The visible texts among `objects`, inside containers too, with their bounds. */
+function textsIn(objects: Drawn[]): BakedText[] {
+  return objects.flatMap((o) => {
+    if (o.visible === false || o.alpha === 0) return [];
+    if (o.list) return textsIn(o.list);
+    if (o.type !== 'Text' || !o.getBounds) return [];
+    const { x, y, width, height } = o.getBounds();
+    return [{ text: o.text ?? '', x, y, width, height }];
+  });
+}
+
 let serial = 0;
+
+/**
+ * Draws `objects` (in units where `area` is measured) into a new texture of `area` at `resolution`
+ * texture pixels per unit, and destroys them. Returns the texture's key, or null (objects left as
+ * they were) when there is nothing to draw or no texture could be made.
+ */
+function drawTexture(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area: Area, resolution: number, key = `envoy-baked-${++serial}`): string | null {
+  const pw = Math.ceil(area.w * resolution);
+  const ph = Math.ceil(area.h * resolution);
+  if (!objects.length || pw < 1 || ph < 1) return null;
+  const texture = scene.textures.addDynamicTexture(key, pw, ph);
+  if (!texture) return null;
+  // The objects drawn at the resolution, shifted so the area's corner is the texture's. Cleared
+  // first: a new texture may get the memory of one just let go, with its drawing still in it.
+  const holder = scene.add.container(-area.x * resolution, -area.y * resolution, objects).setScale(resolution);
+  texture.clear().draw(holder).render();
+  holder.destroy();
+  return key;
+}
+
+/** Blend modes that copy a texture's pixels instead of blending them, one per WebGL renderer. */
+const copyModes = new WeakMap<object, number>();
+
+/**
+ * The blend mode that writes an image's pixels over what is under it without blending (WebGL only;
+ * null on the 2D canvas, which blends opaque pixels cheaply). Software WebGL spends most of a frame
+ * blending: a stage-sized room drawn this way held the table at about 57 frames a second at 1× CPU
+ * instead of 52. Phaser has no such mode for WebGL, so one is added to the renderer's list.
+ */
+function copyMode(scene: Phaser.Scene): number | null {
+  const renderer = scene.game.renderer as unknown as { gl?: WebGLRenderingContext; blendModes?: Array<{ enabled: boolean }>; addBlendMode?(func: number[], equation: number): number };
+  const { gl, blendModes, addBlendMode } = renderer;
+  if (!gl || !blendModes || !addBlendMode) return null;
+  if (!copyModes.has(renderer)) {
+    // addBlendMode's own return value is one short of the mode's place in the list (Phaser 4.2).
+    const index = blendModes.length;
+    addBlendMode.call(renderer, [gl.ONE, gl.ZERO], gl.FUNC_ADD);
+    blendModes[index]!.enabled = false;
+    copyModes.set(renderer, index);
+  }
+  return copyModes.get(renderer)!;
+}
+
+export interface BakeOptions {
+  /** A point in the scene for the image's origin, so it scales about it (default: the area's top-left corner). */
+  pivot?: { x: number; y: number };
+  /** Every pixel of the drawing is opaque (a room, a map on its sea): the image is copied, not blended. */
+  opaque?: boolean;
+}
 
 /**
  * Draws `objects` (in the scene's CSS px) into a texture covering `area` (default: the whole stage),
  * destroys them and returns the image that replaces them, or null (objects left as they were) when
- * there is nothing to draw or no texture could be made.
+ * there is nothing to draw or no texture could be made. The texture goes with the image (a redraw
+ * or the scene's end destroys it).
  */
-export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area?: Area): Phaser.GameObjects.Image | null {
+export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area?: Area, { pivot, opaque = false }: BakeOptions = {}): BakedImage | null {
   const { width, height, ratio } = viewOf(scene);
   const box = area ?? { x: 0, y: 0, w: width, h: height };
-  const pw = Math.ceil(box.w * ratio);
-  const ph = Math.ceil(box.h * ratio);
-  if (!objects.length || pw < 1 || ph < 1) return null;
-  const key = `envoy-baked-${++serial}`;
-  const texture = scene.textures.addDynamicTexture(key, pw, ph);
-  if (!texture) return null;
   const list = scene.children;
   const index = Math.min(...objects.map((o) => list.getIndex(o)).filter((i) => i >= 0));
-  const depth = (objects[0] as unknown as { depth?: number }).depth ?? 0;
-  // The objects drawn at the pixel ratio, shifted so the area's corner is the texture's.
-  const holder = scene.add.container(-box.x * ratio, -box.y * ratio, objects).setScale(ratio);
-  texture.draw(holder).render();
-  holder.destroy();
-  const image = scene.add.image(box.x, box.y, key).setOrigin(0).setScale(1 / ratio).setDepth(depth);
+  const depth = (objects[0] as unknown as { depth?: number } | undefined)?.depth ?? 0;
+  const texts = textsIn(objects as Drawn[]);
+  const key = drawTexture(scene, objects, box, ratio);
+  if (!key) return null;
+  const at = pivot ?? { x: box.x, y: box.y };
+  const image = scene.add
+    .image(at.x, at.y, key)
+    .setOrigin((at.x - box.x) / box.w, (at.y - box.y) / box.h)
+    .setScale(1 / ratio)
+    .setDepth(depth) as BakedImage;
+  image.bakedTexts = texts;
+  const copy = opaque ? copyMode(scene) : null;
+  if (copy !== null) image.setBlendMode(copy);
   if (Number.isFinite(index)) list.moveTo(image, index);
   image.once('destroy', () => scene.textures.remove(key));
   return image;
+}
+
+/** The smallest area holding every one of `areas`, grown by `pad` on each side and kept on the stage. */
+export function around(scene: Phaser.Scene, areas: Area[], pad = 2): Area {
+  const { width, height } = viewOf(scene);
+  const x = Math.max(0, Math.floor(Math.min(...areas.map((a) => a.x)) - pad));
+  const y = Math.max(0, Math.floor(Math.min(...areas.map((a) => a.y)) - pad));
+  const right = Math.min(width, Math.ceil(Math.max(...areas.map((a) => a.x + a.w)) + pad));
+  const bottom = Math.min(height, Math.ceil(Math.max(...areas.map((a) => a.y + a.h)) + pad));
+  return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
+}
+
+/**
+ * Textures drawn once and shared by the images of one scene's run (a delegate's body, its head
+ * and arms in each pose), under keys the caller names; `release` removes them all (at the run's end).
+ */
+export interface TextureCache {
+  /**
+   * The key of the texture `name`, drawn by `draw` into `area` (its units) at `resolution` texture
+   * pixels per unit the first time it is asked for; null when no texture could be made.
+   */
+  get(name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): string | null;
+  release(): void;
+}
+
+export function textureCache(scene: Phaser.Scene): TextureCache {
+  const keys = new Map<string, string | null>();
+  const prefix = `envoy-part-${++serial}`;
+  return {
+    get(name, area, resolution, draw) {
+      const id = `${name}@${resolution.toFixed(3)}`;
+      if (!keys.has(id)) {
+        const g = scene.add.graphics();
+        draw(g);
+        const key = drawTexture(scene, [g], area, resolution, `${prefix}-${id}`);
+        if (!key) g.destroy();
+        keys.set(id, key);
+      }
+      return keys.get(id)!;
+    },
+    release() {
+      for (const key of keys.values()) if (key && scene.textures.exists(key)) scene.textures.remove(key);
+      keys.clear();
+    },
+  };
 }
 
 /** The objects added to the scene's display list since `from` (its length then). */

@@ -2,6 +2,7 @@
 // presenter), above the speaker's head, or beside it when the stage is too flat for that, always
 // inside the stage, with a tail pointing at the speaker.
 import type * as Phaser from 'phaser';
+import { around, bake } from './bake';
 import { PALETTE } from './palette';
 import type { Point } from './stageLayout';
 import { addText } from './view';
@@ -19,8 +20,8 @@ export interface BubbleOptions {
   top: number;
 }
 
-/** Draws the bubble; returns its container (the scene fades it in, or not with reduced motion). */
-export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObjects.Container {
+/** Draws the bubble; returns it as one image (the scene fades it in, or not with reduced motion). */
+export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObjects.Image | Phaser.GameObjects.Container {
   const pad = Math.round(o.font * 0.6);
   const maxWidth = Math.max(120, Math.min(o.width - 16, o.font * 22));
   const text = addText(scene, 0, 0, o.text, { fontFamily: 'Atkinson Hyperlegible', fontSize: `${o.font}px`, color: '#1b1b1f', wordWrap: { width: maxWidth - pad * 2 }, lineSpacing: 2 });
@@ -55,5 +56,6 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
   g.fillTriangle(base[0].x, base[0].y, base[1].x, base[1].y, tip.x, tip.y);
   g.lineStyle(2, PALETTE.focus, 1).strokeRoundedRect(x, y, w, h, pad);
   text.setPosition(x + pad, y + pad);
-  return scene.add.container(0, 0, [g, text]);
+  const bubble = scene.add.container(0, 0, [g, text]);
+  return bake(scene, [bubble], around(scene, [{ x, y, w: w + 2, h: h + 3 }, { x: tip.x, y: tip.y, w: 0, h: 0 }])) ?? bubble;
 }

@@ -6,9 +6,10 @@
 import type * as Phaser from 'phaser';
 import type { ReactionKind } from '../../src/content/schema';
 import { t, type StringKey } from '../../src/i18n';
+import { bake, type Area, type TextureCache } from './bake';
 import { drawEmblem } from './emblems';
 import { PALETTE } from './palette';
-import { addText } from './view';
+import { addText, viewOf } from './view';
 
 export type Pose = 'listening' | 'speaking' | ReactionKind;
 
@@ -28,13 +29,20 @@ export interface DelegateOptions {
   facing: number;
 }
 
+/** A part of the figure: an image of its drawing in the pose (or the drawing itself, where no texture could be made). */
+type Part = Phaser.GameObjects.Image | Phaser.GameObjects.Graphics;
+/** Something drawn once and shown as one image where a texture could be made. */
+type Baked = Phaser.GameObjects.Image | Phaser.GameObjects.Container;
+
 export interface Delegate {
   options: DelegateOptions;
   figure: Phaser.GameObjects.Container;
-  arms: Phaser.GameObjects.Graphics;
-  head: Phaser.GameObjects.Graphics;
-  card: Phaser.GameObjects.Container;
-  cue: Phaser.GameObjects.Container | null;
+  arms: Part;
+  head: Part;
+  card: Baked;
+  cue: Baked | null;
+  /** Where the figure's parts are drawn once per pose, shared with the other delegates of the run. */
+  parts: TextureCache;
 }
 
 const SKIN = 0xd9b99b;
@@ -54,6 +62,36 @@ const mix = (a: number, b: number, amount: number) => {
   return ch(16) | ch(8) | ch(0);
 };
 
+/** What each part's drawing covers, in the figure's units around its own origin (the head's is its centre). */
+const BODY_AREA: Area = { x: -26, y: -58, w: 52, h: 64 };
+const HEAD_AREA: Area = { x: -18, y: -24, w: 36, h: 42 };
+
+/** Texture pixels per figure unit: the figure's scale at the screen's pixel ratio, so a part is as sharp as a shape. */
+const resolutionOf = (scene: Phaser.Scene, o: DelegateOptions) => viewOf(scene).ratio * o.scale;
+
+/** A part as an image of `draw` (its origin where the drawing's 0,0 is), or the drawing itself. */
+function addPart(scene: Phaser.Scene, parts: TextureCache, name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): Part {
+  const key = parts.get(name, area, resolution, draw);
+  if (!key) {
+    const g = scene.add.graphics();
+    draw(g);
+    return g;
+  }
+  return scene.add.image(0, 0, key).setOrigin(-area.x / area.w, -area.y / area.h).setScale(1 / resolution);
+}
+
+/** Shows another drawing on a part: its texture for an image, drawn again for a drawing. */
+function repaint(part: Part, parts: TextureCache, name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void) {
+  if (part.type !== 'Image') {
+    (part as Phaser.GameObjects.Graphics).clear();
+    draw(part as Phaser.GameObjects.Graphics);
+    return;
+  }
+  const key = parts.get(name, area, resolution, draw);
+  // Each pose's drawing has its own area: the origin stays where the drawing's 0,0 is.
+  if (key) (part as Phaser.GameObjects.Image).setTexture(key).setOrigin(-area.x / area.w, -area.y / area.h);
+}
+
 /** Arms as shoulder → elbow → hand, left then right, in the figure's units (base at 0,0, up is −y). */
 const ARMS: Record<Pose, number[][][]> = {
   listening: [[[-20, -40], [-26, -14], [-12, -4]], [[20, -40], [26, -14], [12, -4]]],
@@ -64,6 +102,17 @@ const ARMS: Record<Pose, number[][][]> = {
   rejects: [[[-20, -40], [-10, -24], [14, -30]], [[20, -40], [8, -20], [-14, -25]]],
   'walks-out': [[[-20, -40], [-24, -16], [-22, -2]], [[20, -40], [24, -16], [22, -2]]],
 };
+
+/** What the arms cover in a pose: their joints, with room for the sleeve's width and the hands. */
+function armsArea(pose: Pose): Area {
+  const points = ARMS[pose].flat();
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  const pad = 7;
+  const x = Math.min(...xs) - pad;
+  const y = Math.min(...ys) - pad;
+  return { x, y, w: Math.max(...xs) + pad - x, h: Math.max(...ys) + pad - y };
+}
 
 function drawArms(g: Phaser.GameObjects.Graphics, pose: Pose, suit: number) {
   g.clear();
@@ -77,8 +126,11 @@ function drawArms(g: Phaser.GameObjects.Graphics, pose: Pose, suit: number) {
   }
 }
 
-function drawHead(g: Phaser.GameObjects.Graphics, pose: Pose, index: number) {
+/** The head in a pose; `tilt` (radians) turns it, towards the table for the speaker. */
+function drawHead(g: Phaser.GameObjects.Graphics, pose: Pose, index: number, tilt = 0) {
   g.clear();
+  g.save();
+  g.rotateCanvas(tilt);
   g.fillStyle(SKIN, 1).fillCircle(0, 0, 14);
   const hair = HAIR[index % HAIR.length]!;
   g.fillStyle(hair, 1).slice(0, -1, 15, Math.PI, 0, false).fillPath();
@@ -93,6 +145,7 @@ function drawHead(g: Phaser.GameObjects.Graphics, pose: Pose, index: number) {
     g.lineTo(3.5, 8);
   }
   g.strokePath();
+  g.restore();
 }
 
 /** The chair at a seat, behind its delegate (the scene draws every chair with the room, once). */
@@ -101,25 +154,31 @@ export function addChair(scene: Phaser.Scene, o: Pick<DelegateOptions, 'x' | 'y'
 }
 
 /** Draws the delegate at the seat (in front of its chair, addChair). The caller adds the name card (addNameCard) in front of the table. */
-export function addDelegate(scene: Phaser.Scene, o: DelegateOptions): Omit<Delegate, 'card'> {
-  const suit = mix(o.colour, 0x1b2233, 0.55);
-  const body = scene.add.graphics();
-  body.fillStyle(SKIN, 1).fillRect(-5, -56, 10, 10);
-  body.fillStyle(suit, 1).fillRoundedRect(-23, -48, 46, 52, { tl: 14, tr: 14, bl: 0, br: 0 });
-  body.fillStyle(PALETTE.paper, 1).fillTriangle(-8, -48, 8, -48, 0, -32);
-  body.fillStyle(o.colour, 1).fillPoints([{ x: -3, y: -45 }, { x: 3, y: -45 }, { x: 4.5, y: -26 }, { x: 0, y: -20 }, { x: -4.5, y: -26 }] as unknown as Phaser.Math.Vector2[], true);
-  body.fillStyle(PALETTE.paper, 1).fillCircle(13, -36, 6);
-  drawEmblem(body, o.emblem, 13, -36, 4.5, o.colour);
-  const head = scene.add.graphics({ x: 0, y: -68 });
-  const arms = scene.add.graphics();
-  drawHead(head, 'listening', o.index);
-  drawArms(arms, 'listening', suit);
+export function addDelegate(scene: Phaser.Scene, o: DelegateOptions, parts: TextureCache): Omit<Delegate, 'card'> {
+  const suit = suitOf(o);
+  const resolution = resolutionOf(scene, o);
+  const body = addPart(scene, parts, `body-${o.colour}-${o.emblem}`, BODY_AREA, resolution, (g) => {
+    g.fillStyle(SKIN, 1).fillRect(-5, -56, 10, 10);
+    g.fillStyle(suit, 1).fillRoundedRect(-23, -48, 46, 52, { tl: 14, tr: 14, bl: 0, br: 0 });
+    g.fillStyle(PALETTE.paper, 1).fillTriangle(-8, -48, 8, -48, 0, -32);
+    g.fillStyle(o.colour, 1).fillPoints([{ x: -3, y: -45 }, { x: 3, y: -45 }, { x: 4.5, y: -26 }, { x: 0, y: -20 }, { x: -4.5, y: -26 }] as unknown as Phaser.Math.Vector2[], true);
+    g.fillStyle(PALETTE.paper, 1).fillCircle(13, -36, 6);
+    drawEmblem(g, o.emblem, 13, -36, 4.5, o.colour);
+  });
+  const head = addPart(scene, parts, headName(o, 'listening'), HEAD_AREA, resolution, (g) => drawHead(g, 'listening', o.index)).setPosition(0, -68);
+  const arms = addPart(scene, parts, armsName(o, 'listening'), armsArea('listening'), resolution, (g) => drawArms(g, 'listening', suit));
   const figure = scene.add.container(o.x, o.y, [body, head, arms]).setScale(o.scale);
-  return { options: o, figure, arms, head, cue: null };
+  return { options: o, figure, arms, head, cue: null, parts };
 }
 
+const suitOf = (o: Pick<DelegateOptions, 'colour'>) => mix(o.colour, 0x1b2233, 0.55);
+/** The speaker's head leans towards the table (the figure itself is never turned: see leanIn). */
+const tiltOf = (o: DelegateOptions, pose: Pose) => (pose === 'speaking' ? o.facing * 0.14 : 0);
+const headName = (o: DelegateOptions, pose: Pose) => `head-${o.index % (HAIR.length * 3)}-${pose}-${tiltOf(o, pose)}`;
+const armsName = (o: DelegateOptions, pose: Pose) => `arms-${suitOf(o)}-${pose}`;
+
 /** The name card on the table in front of a delegate: the party's colour, emblem and short name. */
-export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number): Phaser.GameObjects.Container {
+export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number): Baked {
   const text = addText(scene, 0, 0, o.name, { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${o.font}px`, color: '#1b1b1f' }).setOrigin(0, 0.5);
   const r = o.font * 0.45;
   const pad = o.font * 0.4;
@@ -131,35 +190,41 @@ export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number):
   g.fillStyle(o.colour, 1).fillRect(-width / 2, -height / 2, 4, height);
   drawEmblem(g, o.emblem, -width / 2 + 4 + pad + r, 0, r, o.colour);
   text.setPosition(-width / 2 + 4 + pad * 2 + r * 2, 0);
-  return scene.add.container(o.x, y, [g, text]);
+  const card = scene.add.container(o.x, y, [g, text]);
+  return bake(scene, [card], { x: o.x - width / 2 - 1, y: y - height / 2 - 1, w: width + 4, h: height + 5 }, { pivot: { x: o.x, y } }) ?? card;
 }
 
 /** Sets a pose at once (arms and face). */
-export function setPose(d: Pick<Delegate, 'options' | 'arms' | 'head'>, pose: Pose) {
-  drawArms(d.arms, pose, mix(d.options.colour, 0x1b2233, 0.55));
-  drawHead(d.head, pose, d.options.index);
+export function setPose(scene: Phaser.Scene, d: Pick<Delegate, 'options' | 'arms' | 'head' | 'parts'>, pose: Pose) {
+  const resolution = resolutionOf(scene, d.options);
+  repaint(d.arms, d.parts, armsName(d.options, pose), armsArea(pose), resolution, (g) => drawArms(g, pose, suitOf(d.options)));
+  repaint(d.head, d.parts, headName(d.options, pose), HEAD_AREA, resolution, (g) => drawHead(g, pose, d.options.index, tiltOf(d.options, pose)));
 }
 
 /** Back to listening, upright, without a cue (before each phase's own pose). */
-export function settle(d: Delegate) {
-  setPose(d, 'listening');
+export function settle(scene: Phaser.Scene, d: Delegate) {
+  setPose(scene, d, 'listening');
   d.figure.setRotation(0).setPosition(d.options.x, d.options.y).setAlpha(1).setVisible(true);
   d.head.setPosition(0, -68);
   d.cue?.destroy();
   d.cue = null;
 }
 
-/** The speaker leans in towards the table with a gesture; `still` does it without motion. */
+/**
+ * The speaker leans in towards the table with a gesture, its head tilted; `still` does it without
+ * motion. The figure moves rather than turns: a turned container drew one of its images with part
+ * of another's texture (Phaser 4.2 with software WebGL), so nothing on the stage is turned.
+ */
 export function leanIn(scene: Phaser.Scene, d: Delegate, still: boolean) {
-  setPose(d, 'speaking');
-  const rotation = d.options.facing * 0.12;
+  setPose(scene, d, 'speaking');
+  const x = d.options.x + d.options.facing * 5 * d.options.scale;
   const y = d.options.y + 4 * d.options.scale;
-  if (still) d.figure.setRotation(rotation).setY(y);
-  else scene.tweens.add({ targets: d.figure, rotation, y, duration: 450, ease: 'Cubic.easeOut' });
+  if (still) d.figure.setPosition(x, y);
+  else scene.tweens.add({ targets: d.figure, x, y, duration: 450, ease: 'Cubic.easeOut' });
 }
 
 /** The badge over a delegate's head: the reaction's colour and glyph, and its word. */
-function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Phaser.GameObjects.Container {
+function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
   const { x, y, scale, font } = d.options;
   const r = Math.max(9, 12 * scale);
   const g = scene.add.graphics();
@@ -194,7 +259,10 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Phaser.Ga
   }
   g.strokePath();
   const word = addText(scene, 0, r + 3, t(`reaction.${kind}` as StringKey), { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${Math.max(11, font - 1)}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 3 }).setOrigin(0.5, 0);
-  return scene.add.container(x, y - 100 * scale - r - word.height, [g, word]);
+  const top = y - 100 * scale - r - word.height;
+  const half = Math.max(r + 2, word.width / 2) + 2;
+  const cue = scene.add.container(x, top, [g, word]);
+  return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top } }) ?? cue;
 }
 
 /**
@@ -203,7 +271,7 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Phaser.Ga
  * shows the end state at once.
  */
 export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean) {
-  setPose(d, kind);
+  setPose(scene, d, kind);
   d.cue = addCue(scene, d, kind);
   const s = d.options.scale;
   if (kind === 'walks-out') {

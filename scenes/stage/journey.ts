@@ -87,6 +87,8 @@ export function drawJourney(
     wordWrap: { width: Math.max(80, view.width - pad * 2) },
   }).setOrigin(0.5, 0);
   const top = pad + caption.height + 6;
+  // The map on the stage's own colour: an opaque image, copied rather than blended (bake.ts).
+  const ground = scene.add.rectangle(0, 0, view.width, view.height, PALETTE.dusk, 1).setOrigin(0).setDepth(-1);
   const g = scene.add.graphics().setDepth(-1);
   scene.cameras.main.setBackgroundColor(PALETTE.dusk);
   const room = Math.max(0, view.height - top - pad - note.height - 6);
@@ -107,7 +109,7 @@ export function drawJourney(
   mark(marks, a, size, PALETTE.paper);
   mark(marks, b, size, PALETTE.focus);
   // The map never moves while the route is drawn over it, frame by frame: one image, not its thousands of points.
-  bake(scene, [g]);
+  bake(scene, [ground, g], undefined, { opaque: true });
   label(scene, a, journey.from.name, font, view);
   label(scene, b, journey.to.name, font, view);
   return {

@@ -38,11 +38,14 @@ export interface SceneRun {
   draw(draw: (view: StageView, first: boolean) => void): void;
   /** Clears the scene and calls the draw function again (e.g. once a font has arrived). */
   redraw(): void;
+  /** Calls `fn` once when the run ends (to let go of what the run made outside the scene, e.g. textures). */
+  onEnd(fn: () => void): void;
 }
 
 export function beginRun(scene: Phaser.Scene): SceneRun {
   let live = true;
   const unsubscribers: Array<() => void> = [];
+  const endings: Array<() => void> = [];
   let drawFn: ((view: StageView, first: boolean) => void) | null = null;
   const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
     if (live) fn(...args);
@@ -60,6 +63,7 @@ export function beginRun(scene: Phaser.Scene): SceneRun {
     scene.events.off(Phaser.Scenes.Events.SHUTDOWN, end);
     scene.events.off(Phaser.Scenes.Events.DESTROY, end);
     for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    for (const fn of endings.splice(0)) fn();
   };
   scene.events.once(Phaser.Scenes.Events.SHUTDOWN, end);
   scene.events.once(Phaser.Scenes.Events.DESTROY, end);
@@ -90,6 +94,9 @@ export function beginRun(scene: Phaser.Scene): SceneRun {
       run.on(scene.game.events, REDRAW, redraw);
     },
     redraw,
+    onEnd(fn) {
+      endings.push(fn);
+    },
   };
   return run;
 }

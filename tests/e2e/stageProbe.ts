@@ -18,13 +18,13 @@ export interface TableState {
   routeDrawn: boolean;
   /** The parties whose seat is empty (walked out). */
   emptySeats: string[];
-  /** Every visible text the scene drew (inside containers too), in CSS px. */
+  /** Every visible text the scene drew (inside containers and baked images too), in CSS px. */
   texts: StageText[];
   width: number;
   height: number;
 }
 
-type Obj = { type: string; visible: boolean; alpha: number; text?: string; list?: Obj[]; getBounds(): { x: number; y: number; width: number; height: number } };
+type Obj = { type: string; visible: boolean; alpha: number; text?: string; list?: Obj[]; bakedTexts?: StageText[]; getBounds(): { x: number; y: number; width: number; height: number } };
 type Probe = { envoyStage?: { game: { scale: { width: number; height: number; zoom: number }; scene: { getScene(k: string): { shows: TableState['shows']; routeDrawn: boolean; emptySeats: string[]; children: { list: Obj[] }; tweens: { pauseAll(): void; resumeAll(): void } } } } } };
 
 /** What NegotiationScene shows now. */
@@ -37,6 +37,8 @@ export function tableState(page: Page): Promise<TableState> {
       for (const o of list) {
         if (!o.visible || o.alpha === 0) continue;
         if (o.list) walk(o.list);
+        // Texts drawn once into an image (scenes/stage/bake.ts) keep what they said and where.
+        if (o.bakedTexts) texts.push(...o.bakedTexts);
         if (o.type === 'Text') {
           const b = o.getBounds();
           texts.push({ text: o.text!, x: b.x, y: b.y, width: b.width, height: b.height });
