@@ -131,37 +131,90 @@ export function around(scene: Phaser.Scene, areas: Area[], pad = 2): Area {
   return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
 }
 
+/** A drawing's place in an atlas: the texture and the frame to show it with. */
+export interface AtlasFrame {
+  key: string;
+  frame: string;
+}
+
 /**
  * Textures drawn once and shared by the images of one scene's run (a delegate's body, its head
- * and arms in each pose), under keys the caller names; `release` removes them all (at the run's end).
+ * and arms in each pose), under names the caller gives; `release` removes them all (at the run's
+ * end). They are packed as frames into a few large textures rather than one texture each: making
+ * a texture to draw into waits for the GPU to be ready with it, and twenty of those kept the first
+ * table from answering for 200 ms at 4× CPU slowdown.
  */
 export interface TextureCache {
   /**
-   * The key of the texture `name`, drawn by `draw` into `area` (its units) at `resolution` texture
-   * pixels per unit the first time it is asked for; null when no texture could be made.
+   * The frame of the drawing `name`, drawn by `draw` into `area` (its units) at `resolution`
+   * texture pixels per unit the first time it is asked for; null when no texture could be made.
    */
-  get(name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): string | null;
+  get(name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): AtlasFrame | null;
   release(): void;
 }
 
+/** The side of each atlas texture, in texture pixels (every WebGL and 2D canvas takes 1024). */
+const PAGE = 1024;
+/** Space between frames, so that filtering at a frame's edge never reads its neighbour. */
+const GAP = 2;
+
 export function textureCache(scene: Phaser.Scene): TextureCache {
-  const keys = new Map<string, string | null>();
-  const prefix = `envoy-part-${++serial}`;
+  const frames = new Map<string, AtlasFrame | null>();
+  const pages: string[] = [];
+  const prefix = `envoy-parts-${++serial}`;
+  // Shelf packing: frames left to right along a shelf, a new shelf below when one is full.
+  let x = PAGE;
+  let y = 0;
+  let shelf = 0;
+  let page: Phaser.Textures.DynamicTexture | null = null;
+  const place = (w: number, h: number): { texture: Phaser.Textures.DynamicTexture; x: number; y: number } | null => {
+    if (w > PAGE || h > PAGE) return null;
+    if (x + w > PAGE) {
+      x = 0;
+      y += shelf + GAP;
+      shelf = 0;
+    }
+    if (!page || y + h > PAGE) {
+      const key = `${prefix}-${pages.length}`;
+      page = scene.textures.addDynamicTexture(key, PAGE, PAGE);
+      if (!page) return null;
+      page.clear();
+      pages.push(key);
+      x = 0;
+      y = 0;
+      shelf = 0;
+    }
+    const at = { texture: page, x, y };
+    x += w + GAP;
+    shelf = Math.max(shelf, h);
+    return at;
+  };
   return {
     get(name, area, resolution, draw) {
       const id = `${name}@${resolution.toFixed(3)}`;
-      if (!keys.has(id)) {
-        const g = scene.add.graphics();
-        draw(g);
-        const key = drawTexture(scene, [g], area, resolution, `${prefix}-${id}`);
-        if (!key) g.destroy();
-        keys.set(id, key);
+      if (!frames.has(id)) {
+        const w = Math.ceil(area.w * resolution);
+        const h = Math.ceil(area.h * resolution);
+        const at = w >= 1 && h >= 1 ? place(w, h) : null;
+        if (!at) frames.set(id, null);
+        else {
+          const g = scene.add.graphics();
+          draw(g);
+          const holder = scene.add.container(at.x - area.x * resolution, at.y - area.y * resolution, [g]).setScale(resolution);
+          at.texture.draw(holder).render();
+          holder.destroy();
+          at.texture.add(id, 0, at.x, at.y, w, h);
+          frames.set(id, { key: at.texture.key, frame: id });
+        }
       }
-      return keys.get(id)!;
+      return frames.get(id)!;
     },
     release() {
-      for (const key of keys.values()) if (key && scene.textures.exists(key)) scene.textures.remove(key);
-      keys.clear();
+      for (const key of pages) if (scene.textures.exists(key)) scene.textures.remove(key);
+      pages.length = 0;
+      frames.clear();
+      page = null;
+      x = PAGE;
     },
   };
 }

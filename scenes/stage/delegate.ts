@@ -71,13 +71,13 @@ const resolutionOf = (scene: Phaser.Scene, o: DelegateOptions) => viewOf(scene).
 
 /** A part as an image of `draw` (its origin where the drawing's 0,0 is), or the drawing itself. */
 function addPart(scene: Phaser.Scene, parts: TextureCache, name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): Part {
-  const key = parts.get(name, area, resolution, draw);
-  if (!key) {
+  const at = parts.get(name, area, resolution, draw);
+  if (!at) {
     const g = scene.add.graphics();
     draw(g);
     return g;
   }
-  return scene.add.image(0, 0, key).setOrigin(-area.x / area.w, -area.y / area.h).setScale(1 / resolution);
+  return scene.add.image(0, 0, at.key, at.frame).setOrigin(-area.x / area.w, -area.y / area.h).setScale(1 / resolution);
 }
 
 /** Shows another drawing on a part: its texture for an image, drawn again for a drawing. */
@@ -87,9 +87,9 @@ function repaint(part: Part, parts: TextureCache, name: string, area: Area, reso
     draw(part as Phaser.GameObjects.Graphics);
     return;
   }
-  const key = parts.get(name, area, resolution, draw);
+  const at = parts.get(name, area, resolution, draw);
   // Each pose's drawing has its own area: the origin stays where the drawing's 0,0 is.
-  if (key) (part as Phaser.GameObjects.Image).setTexture(key).setOrigin(-area.x / area.w, -area.y / area.h);
+  if (at) (part as Phaser.GameObjects.Image).setTexture(at.key, at.frame).setOrigin(-area.x / area.w, -area.y / area.h);
 }
 
 /** Arms as shoulder → elbow → hand, left then right, in the figure's units (base at 0,0, up is −y). */
