@@ -184,7 +184,7 @@ export class NegotiationScene extends Phaser.Scene {
 
     this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
     this.seats = delegates.map(({ partyId, options: o, drawn }) => {
-      const card = addNameCard(this, o, cardY(o));
+      const card = addNameCard(this, o, cardY(o), this.parts);
       const bar = this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, o.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
       return { partyId, delegate: { ...drawn, card }, bar };
     });
@@ -233,6 +233,7 @@ export class NegotiationScene extends Phaser.Scene {
       height,
       // The bubble may cover the agreement track and the city's plaque while the speaker speaks.
       top: 4,
+      atlas: this.parts,
     });
     if (!still) this.tweens.add({ targets: this.bubble, alpha: { from: 0, to: 1 }, duration: 350, delay: 200 });
   }

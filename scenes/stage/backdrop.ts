@@ -84,7 +84,11 @@ function office(g: Phaser.GameObjects.Graphics, { width: w, horizon: hz }: Backd
   const wh = hz * 0.44;
   rect(g, 0x8fb3d9, wx, wy, ww, wh);
   const buildings = 7;
-  for (let i = 0; i < buildings; i++) rect(g, 0x4b5f7a, wx + (i * ww) / buildings, wy + wh * (0.35 + ((i * 37) % 5) * 0.1), ww / buildings - 2, wh);
+  // The skyline stands on the window's sill: each building from its roof down to the frame's bottom.
+  for (let i = 0; i < buildings; i++) {
+    const roof = wy + wh * (0.35 + ((i * 37) % 5) * 0.1);
+    rect(g, 0x4b5f7a, wx + (i * ww) / buildings, roof, ww / buildings - 2, wy + wh - roof);
+  }
   g.lineStyle(4, 0x2b2118, 1).strokeRect(wx, wy, ww, wh).lineBetween(wx + ww / 2, wy, wx + ww / 2, wy + wh);
   // A bookshelf.
   const bx = w * 0.62;

@@ -90,6 +90,8 @@ export interface BakeOptions {
   pivot?: { x: number; y: number };
   /** Every pixel of the drawing is opaque (a room, a map on its sea): the image is copied, not blended. */
   opaque?: boolean;
+  /** Draw into this atlas (the atlas owns the texture) rather than a texture of the image's own. */
+  atlas?: TextureCache;
 }
 
 /**
@@ -98,18 +100,19 @@ export interface BakeOptions {
  * there is nothing to draw or no texture could be made. The texture goes with the image (a redraw
  * or the scene's end destroys it).
  */
-export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area?: Area, { pivot, opaque = false }: BakeOptions = {}): BakedImage | null {
+export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[], area?: Area, { pivot, opaque = false, atlas }: BakeOptions = {}): BakedImage | null {
   const { width, height, ratio } = viewOf(scene);
   const box = area ?? { x: 0, y: 0, w: width, h: height };
   const list = scene.children;
   const index = Math.min(...objects.map((o) => list.getIndex(o)).filter((i) => i >= 0));
   const depth = (objects[0] as unknown as { depth?: number } | undefined)?.depth ?? 0;
   const texts = textsIn(objects as Drawn[]);
-  const key = drawTexture(scene, objects, box, ratio);
-  if (!key) return null;
+  const drawn = atlas ? atlas.add(objects, box, ratio) : drawTexture(scene, objects, box, ratio);
+  if (!drawn) return null;
+  const { key, frame } = typeof drawn === 'string' ? { key: drawn, frame: undefined } : drawn;
   const at = pivot ?? { x: box.x, y: box.y };
   const image = scene.add
-    .image(at.x, at.y, key)
+    .image(at.x, at.y, key, frame)
     .setOrigin((at.x - box.x) / box.w, (at.y - box.y) / box.h)
     .setScale(1 / ratio)
     .setDepth(depth) as BakedImage;
@@ -117,7 +120,7 @@ export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject
   const copy = opaque ? copyMode(scene) : null;
   if (copy !== null) image.setBlendMode(copy);
   if (Number.isFinite(index)) list.moveTo(image, index);
-  image.once('destroy', () => scene.textures.remove(key));
+  if (!atlas) image.once('destroy', () => scene.textures.remove(key));
   return image;
 }
 
@@ -138,9 +141,10 @@ export interface AtlasFrame {
 }
 
 /**
- * Textures drawn once and shared by the images of one scene's run (a delegate's body, its head
- * and arms in each pose), under names the caller gives; `release` removes them all (at the run's
- * end). They are packed as frames into a few large textures rather than one texture each: making
+ * The drawings of one scene's run: those shared by its images (a delegate's body, its head and
+ * arms in each pose) under names the caller gives, and those drawn once for one image (a name
+ * card, a reaction's badge, a speech bubble); `release` removes them all (at the run's end).
+ * They are packed as frames into a few large textures rather than one texture each: making
  * a texture to draw into waits for the GPU to be ready with it, and twenty of those kept the first
  * table from answering for 200 ms at 4× CPU slowdown.
  */
@@ -150,6 +154,8 @@ export interface TextureCache {
    * texture pixels per unit the first time it is asked for; null when no texture could be made.
    */
   get(name: string, area: Area, resolution: number, draw: (g: Phaser.GameObjects.Graphics) => void): AtlasFrame | null;
+  /** Draws `objects` (units of `area`) into a new frame and destroys them; null (objects left as they were) when it does not fit. */
+  add(objects: Phaser.GameObjects.GameObject[], area: Area, resolution: number): AtlasFrame | null;
   release(): void;
 }
 
@@ -189,25 +195,33 @@ export function textureCache(scene: Phaser.Scene): TextureCache {
     shelf = Math.max(shelf, h);
     return at;
   };
+  let made = 0;
+  /** Draws the objects into a frame named `id`, or returns null (objects untouched) when it does not fit. */
+  const drawFrame = (id: string, objects: Phaser.GameObjects.GameObject[], area: Area, resolution: number): AtlasFrame | null => {
+    const w = Math.ceil(area.w * resolution);
+    const h = Math.ceil(area.h * resolution);
+    const at = objects.length && w >= 1 && h >= 1 ? place(w, h) : null;
+    if (!at) return null;
+    const holder = scene.add.container(at.x - area.x * resolution, at.y - area.y * resolution, objects).setScale(resolution);
+    at.texture.draw(holder).render();
+    holder.destroy();
+    at.texture.add(id, 0, at.x, at.y, w, h);
+    return { key: at.texture.key, frame: id };
+  };
   return {
     get(name, area, resolution, draw) {
       const id = `${name}@${resolution.toFixed(3)}`;
       if (!frames.has(id)) {
-        const w = Math.ceil(area.w * resolution);
-        const h = Math.ceil(area.h * resolution);
-        const at = w >= 1 && h >= 1 ? place(w, h) : null;
-        if (!at) frames.set(id, null);
-        else {
-          const g = scene.add.graphics();
-          draw(g);
-          const holder = scene.add.container(at.x - area.x * resolution, at.y - area.y * resolution, [g]).setScale(resolution);
-          at.texture.draw(holder).render();
-          holder.destroy();
-          at.texture.add(id, 0, at.x, at.y, w, h);
-          frames.set(id, { key: at.texture.key, frame: id });
-        }
+        const g = scene.add.graphics();
+        draw(g);
+        const frame = drawFrame(id, [g], area, resolution);
+        if (!frame) g.destroy();
+        frames.set(id, frame);
       }
       return frames.get(id)!;
+    },
+    add(objects, area, resolution) {
+      return drawFrame(`drawing-${++made}`, objects, area, resolution);
     },
     release() {
       for (const key of pages) if (scene.textures.exists(key)) scene.textures.remove(key);

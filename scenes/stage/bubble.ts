@@ -2,7 +2,7 @@
 // presenter), above the speaker's head, or beside it when the stage is too flat for that, always
 // inside the stage, with a tail pointing at the speaker.
 import type * as Phaser from 'phaser';
-import { around, bake } from './bake';
+import { around, bake, type TextureCache } from './bake';
 import { PALETTE } from './palette';
 import type { Point } from './stageLayout';
 import { addText } from './view';
@@ -18,6 +18,8 @@ export interface BubbleOptions {
   width: number;
   height: number;
   top: number;
+  /** Where the bubble is drawn (the scene's atlas). */
+  atlas: TextureCache;
 }
 
 /** Draws the bubble; returns it as one image (the scene fades it in, or not with reduced motion). */
@@ -57,5 +59,5 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
   g.lineStyle(2, PALETTE.focus, 1).strokeRoundedRect(x, y, w, h, pad);
   text.setPosition(x + pad, y + pad);
   const bubble = scene.add.container(0, 0, [g, text]);
-  return bake(scene, [bubble], around(scene, [{ x, y, w: w + 2, h: h + 3 }, { x: tip.x, y: tip.y, w: 0, h: 0 }])) ?? bubble;
+  return bake(scene, [bubble], around(scene, [{ x, y, w: w + 2, h: h + 3 }, { x: tip.x, y: tip.y, w: 0, h: 0 }]), { atlas: o.atlas }) ?? bubble;
 }

@@ -178,7 +178,7 @@ const headName = (o: DelegateOptions, pose: Pose) => `head-${o.index % (HAIR.len
 const armsName = (o: DelegateOptions, pose: Pose) => `arms-${suitOf(o)}-${pose}`;
 
 /** The name card on the table in front of a delegate: the party's colour, emblem and short name. */
-export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number): Baked {
+export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number, atlas: TextureCache): Baked {
   const text = addText(scene, 0, 0, o.name, { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${o.font}px`, color: '#1b1b1f' }).setOrigin(0, 0.5);
   const r = o.font * 0.45;
   const pad = o.font * 0.4;
@@ -191,7 +191,7 @@ export function addNameCard(scene: Phaser.Scene, o: DelegateOptions, y: number):
   drawEmblem(g, o.emblem, -width / 2 + 4 + pad + r, 0, r, o.colour);
   text.setPosition(-width / 2 + 4 + pad * 2 + r * 2, 0);
   const card = scene.add.container(o.x, y, [g, text]);
-  return bake(scene, [card], { x: o.x - width / 2 - 1, y: y - height / 2 - 1, w: width + 4, h: height + 5 }, { pivot: { x: o.x, y } }) ?? card;
+  return bake(scene, [card], { x: o.x - width / 2 - 1, y: y - height / 2 - 1, w: width + 4, h: height + 5 }, { pivot: { x: o.x, y }, atlas }) ?? card;
 }
 
 /** Sets a pose at once (arms and face). */
@@ -262,7 +262,7 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
   const top = y - 100 * scale - r - word.height;
   const half = Math.max(r + 2, word.width / 2) + 2;
   const cue = scene.add.container(x, top, [g, word]);
-  return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top } }) ?? cue;
+  return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
 }
 
 /**
