@@ -112,7 +112,7 @@ function offlinePlugin(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadChunksPlugin(['main', 'phaserStage']), offlinePlugin()],
+  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadChunksPlugin(['phaserStage']), offlinePlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

@@ -41,9 +41,8 @@ export function contentPlugin(): Plugin {
 
 /**
  * Lets the browser fetch and compile lazily imported chunks (named by `chunkNames`) and every
- * chunk they import statically from the start, without running them: the Phaser stage (the stage
- * decides at run time whether this browser can draw at all before importing it), and the game
- * itself, which boot.ts imports only after the first paint.
+ * chunk they import statically from the start, without running them: the Phaser stage, which the
+ * game imports once its menu works and only when this browser can draw at all (createStage.ts).
  */
 export function preloadChunksPlugin(chunkNames: readonly string[]): Plugin {
   return {
