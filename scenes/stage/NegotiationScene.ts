@@ -14,7 +14,7 @@ import { drawJourney } from './journey';
 import { hex, PALETTE } from './palette';
 import { beginRun, type SceneRun } from './sceneRun';
 import type { StageData } from './stageData';
-import { tableLayout, type TableLayout } from './stageLayout';
+import { cardRows, tableLayout, type TableLayout } from './stageLayout';
 import { clearScene, viewOf } from './view';
 
 const FONT = 'Atkinson Hyperlegible';
@@ -142,8 +142,8 @@ export class NegotiationScene extends Phaser.Scene {
     const { cx, cy, rx, ry } = layout.table;
     const meter = (id: string) => view.parties.find((p) => p.id === id);
     // What never moves is drawn once into two images (bake.ts): behind the delegates, the room, the
-    // chairs, the agreement track and the city's plaque; in front of them, the table with its props
-    // and the trust bars' tracks, no larger than they are (every pixel of an image costs each frame).
+    // chairs, the agreement track and the city's plaque; in front of them, the table with its props,
+    // no larger than they are (every pixel of an image costs each frame).
     const behind = this.children.length;
     drawBackdrop(this, {
       width,
@@ -170,22 +170,26 @@ export class NegotiationScene extends Phaser.Scene {
     table.fillStyle(PALETTE.woodDark, 1).fillEllipse(cx, cy + 8, rx * 2 + 16, ry * 2 + 16);
     table.fillStyle(PALETTE.wood, 1).fillEllipse(cx, cy, rx * 2, ry * 2);
     drawTableProps(table, stageView.setting, layout.seats, layout.scale);
-    const cardY = (o: (typeof options)[number]) => o.y + Math.max(16 * layout.scale, layout.font * 1.1);
-    const barWidth = Math.max(40, 60 * layout.scale);
-    const barY = (o: (typeof options)[number]) => cardY(o) + layout.font * 1.25;
-    for (const o of options) this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
     const s = layout.scale;
     bake(this, addedSince(this, front), around(this, [
       { x: cx - rx - 8, y: cy - ry - 8, w: rx * 2 + 16, h: ry * 2 + 24 },
       // The props stand at the seats, a little above the table's far edge and beside each seat.
       ...options.map((o) => ({ x: o.x - 28 * s, y: o.y - 14 * s, w: 56 * s, h: 30 * s })),
-      ...options.map((o) => ({ x: o.x - barWidth / 2, y: barY(o) - 3, w: barWidth, h: 6 })),
     ]));
 
     this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
-    this.seats = delegates.map(({ partyId, options: o, drawn }) => {
-      const card = addNameCard(this, o, cardY(o), this.parts);
-      const bar = this.add.rectangle(o.x - barWidth / 2, barY(o), barWidth, 6, o.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
+    // Each name card in front of its delegate, with the party's trust bar under it; at a full
+    // table every other card sits a row lower when neighbours' names would overlap.
+    const cardY = (o: (typeof options)[number]) => o.y + Math.max(16 * s, layout.font * 1.1);
+    const cards = options.map((o) => addNameCard(this, o, cardY(o), this.parts));
+    const rows = cardRows(cards.map((card, i) => ({ x: options[i]!.x, width: card.displayWidth })));
+    const barWidth = Math.max(40, 60 * s);
+    this.seats = delegates.map(({ partyId, options: o, drawn }, i) => {
+      const card = cards[i]!;
+      card.y += rows[i]! * (card.displayHeight + 2);
+      const barY = card.y + layout.font * 1.25;
+      this.add.rectangle(o.x - barWidth / 2, barY, barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
+      const bar = this.add.rectangle(o.x - barWidth / 2, barY, barWidth, 6, o.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
       return { partyId, delegate: { ...drawn, card }, bar };
     });
     this.follow(view, still);

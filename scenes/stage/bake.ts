@@ -16,7 +16,7 @@ export interface Area {
   h: number;
 }
 
-/** A text drawn into a baked image, with its bounds on the stage then (CSS px). */
+/** A text drawn into a baked image, with its bounds (CSS px) from the image's position, so they follow the image when it moves. */
 export interface BakedText {
   text: string;
   x: number;
@@ -116,7 +116,7 @@ export function bake(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject
     .setOrigin((at.x - box.x) / box.w, (at.y - box.y) / box.h)
     .setScale(1 / ratio)
     .setDepth(depth) as BakedImage;
-  image.bakedTexts = texts;
+  image.bakedTexts = texts.map((t) => ({ ...t, x: t.x - at.x, y: t.y - at.y }));
   const copy = opaque ? copyMode(scene) : null;
   if (copy !== null) image.setBlendMode(copy);
   if (Number.isFinite(index)) list.moveTo(image, index);

@@ -99,3 +99,14 @@ export function routeArc(a: Point, b: Point, progress = 1, bow = 0.2, steps = 40
     return { x: u * u * a.x + 2 * u * t * control.x + t * t * b.x, y: u * u * a.y + 2 * u * t * control.y + t * t * b.y };
   });
 }
+
+/**
+ * The row of each name card on the table (0, or 1 for one card height lower): given each card's
+ * centre x and width (CSS px), in seat order, every other card drops a row when any two neighbours
+ * would come closer than `gap`, so that long names ("N. Macedonia", "Montenegro") at a full table
+ * never cover each other. Cards two seats apart are at least twice the seat spacing apart.
+ */
+export function cardRows(cards: Array<{ x: number; width: number }>, gap = 4): number[] {
+  const crowded = cards.some((c, i) => i > 0 && Math.abs(c.x - cards[i - 1]!.x) < (c.width + cards[i - 1]!.width) / 2 + gap);
+  return cards.map((_, i) => (crowded ? i % 2 : 0));
+}

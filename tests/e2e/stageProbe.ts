@@ -24,7 +24,7 @@ export interface TableState {
   height: number;
 }
 
-type Obj = { type: string; visible: boolean; alpha: number; text?: string; list?: Obj[]; bakedTexts?: StageText[]; getBounds(): { x: number; y: number; width: number; height: number } };
+type Obj = { type: string; x: number; y: number; visible: boolean; alpha: number; text?: string; list?: Obj[]; bakedTexts?: StageText[]; getBounds(): { x: number; y: number; width: number; height: number } };
 type Probe = { envoyStage?: { game: { scale: { width: number; height: number; zoom: number }; scene: { getScene(k: string): { shows: TableState['shows']; routeDrawn: boolean; emptySeats: string[]; children: { list: Obj[] }; tweens: { pauseAll(): void; resumeAll(): void } } } } } };
 
 /** What NegotiationScene shows now. */
@@ -38,7 +38,7 @@ export function tableState(page: Page): Promise<TableState> {
         if (!o.visible || o.alpha === 0) continue;
         if (o.list) walk(o.list);
         // Texts drawn once into an image (scenes/stage/bake.ts) keep what they said and where.
-        if (o.bakedTexts) texts.push(...o.bakedTexts);
+        if (o.bakedTexts) texts.push(...o.bakedTexts.map((t) => ({ ...t, x: t.x + o.x, y: t.y + o.y })));
         if (o.type === 'Text') {
           const b = o.getBounds();
           texts.push({ text: o.text!, x: b.x, y: b.y, width: b.width, height: b.height });

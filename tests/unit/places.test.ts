@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MeetingSchema, SETTINGS } from '../../src/content/schema';
 import { describeRun } from '../../src/engine/presenter';
 import { cityOf, cityPoint, excerpt, journeyBetween, projectPoint, settingOf, type MapProjection } from '../../src/engine/places';
-import { pinOnMap, routeArc, tableLayout } from '../../scenes/stage/stageLayout';
+import { cardRows, pinOnMap, routeArc, tableLayout } from '../../scenes/stage/stageLayout';
 import { realContent } from './helpers';
 import { initialTransition } from 'xstate';
 import { machineFor } from '../../src/engine/run';
@@ -152,6 +152,34 @@ describe('the table', () => {
         expect([...l.seats].sort((a, b) => a.x - b.x)).toEqual(l.seats);
         expect(l.font).toBeGreaterThanOrEqual(11);
         expect(l.table.cy + l.table.ry).toBeLessThanOrEqual(h);
+      }
+    }
+  });
+});
+
+describe('name cards at the table', () => {
+  // The playtest's overlap: five parties at 1366×768, seats about 100 px apart, cards up to 150 px wide.
+  const seats = (n: number, width: number) => tableLayout(width, 768, n).seats;
+  const overlaps = (cards: Array<{ x: number; width: number }>, rows: number[]) =>
+    cards.some((a, i) => cards.some((b, j) => j > i && rows[i] === rows[j] && Math.abs(a.x - b.x) < (a.width + b.width) / 2));
+
+  it('keeps one row when the names fit, and drops every other card when neighbours would overlap', () => {
+    const two = seats(2, 546).map((p) => ({ x: p.x, width: 90 }));
+    expect(cardRows(two)).toEqual([0, 0]);
+    const five = seats(5, 546).map((p) => ({ x: p.x, width: 150 }));
+    expect(overlaps(five, [0, 0, 0, 0, 0])).toBe(true);
+    expect(cardRows(five)).toEqual([0, 1, 0, 1, 0]);
+    expect(overlaps(five, cardRows(five))).toBe(false);
+  });
+
+  it('never lets two cards of a row overlap, for any full table up to eight at the five stage widths', () => {
+    for (const width of [360, 546, 768, 1024, 1152]) {
+      for (let n = 1; n <= 8; n++) {
+        const spots = seats(n, width);
+        const spacing = n > 1 ? spots[1]!.x - spots[0]!.x : width;
+        // Cards as wide as the seat spacing allows twice over (the widest a name can be and still fit two seats).
+        const cards = spots.map((p) => ({ x: p.x, width: Math.min(2 * spacing - 8, 160) }));
+        expect(overlaps(cards, cardRows(cards)), `${n} at ${width}`).toBe(false);
       }
     }
   });
