@@ -67,7 +67,9 @@ export class NegotiationScene extends Phaser.Scene {
       const view = this.view();
       if (!view) return;
       if (first) this.update$();
-      else if (this.shows === 'journey') this.travel(view, true);
+      // A journey still on show is drawn again only while the view has one: once the player has
+      // moved on (a move made at the new table), the redraw goes straight to the table.
+      else if (this.shows === 'journey' && view.stage!.journey) this.travel(view, true);
       else this.showTable(view, true);
     });
     void document.fonts

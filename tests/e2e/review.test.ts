@@ -345,4 +345,33 @@ describe('the stage tells the story', () => {
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
+
+  // A fast player reaches the new table's outcome while the journey is still on the map; a resize
+  // then redrew the journey from a view that had none any more, threw, and left the stage on the map.
+  it('a resize while the journey is on show, after a move at the new table, brings the table', { timeout: 300_000 }, async () => {
+    const { scenario, move } = journeyScenario(content);
+    const w = await openStageProbeAt(scenario.id, join(SHOTS, 'stage'));
+    const STOP = new Error('the table is back');
+    let openings = 0;
+    let held = false;
+    let shows: string | null = null;
+    await playOn(w.page, 'mouse', content, scenario, () => true, (ids) => (openings === 1 ? move : ids[0]!), async (screen) => {
+      if (screen === 'opening' && openings++ === 1) {
+        // Holds the journey on the map (its clock stopped) while the player plays on.
+        await waitForTable(w.page, 'journey');
+        held = true;
+      }
+      if (screen !== 'outcome' || !held) return;
+      await w.page.setViewportSize(STAGE_SIZES[0]!);
+      await settled(w.page);
+      shows = (await tableState(w.page)).shows;
+      throw STOP;
+    }).catch((e) => {
+      if (e !== STOP) throw e;
+    });
+    expect(held).toBe(true);
+    expect(shows).toBe('table');
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
 });
