@@ -31,16 +31,20 @@ export class SelectScene extends Phaser.Scene {
     this.colours = Object.fromEntries(content.partyOrder.map((id) => [id, hex(content.parties[id]!.colour)]));
     const run = beginRun(this);
     run.draw((view) => {
-      const labels = this.layout(view, content);
-      // The map and the note now; the labels a few a frame from the next frame on, each made at its
-      // final size (setting a size redraws a text's canvas): the Play click that opens this screen
-      // also builds its page, and making every label in that one task kept a slow machine from
-      // answering it for a while. Waits are tweens, so the stage stays awake in between; a redraw kills them.
-      const batch = (from: number) => {
-        labels.slice(from, from + TEXTS_PER_FRAME).forEach((make) => make());
-        if (from + TEXTS_PER_FRAME < labels.length) this.tweens.addCounter({ from: 0, to: 1, duration: 1, onComplete: run.guard(() => batch(from + TEXTS_PER_FRAME)) });
-      };
-      this.tweens.addCounter({ from: 0, to: 1, duration: 1, onComplete: run.guard(() => batch(0)) });
+      // The map and the note from the next frame on, then the labels a few a frame, each made at
+      // its final size (setting a size redraws a text's canvas): the Play click that opens this
+      // screen also builds its page, and drawing the map or every label in that one task kept a
+      // slow machine from answering it for up to 230 ms at 4× CPU (bench: longest task). Waits are
+      // tweens, so the stage stays awake in between; a redraw kills them.
+      const next = (fn: () => void) => this.tweens.addCounter({ from: 0, to: 1, duration: 1, onComplete: run.guard(fn) });
+      next(() => {
+        const labels = this.layout(view, content);
+        const batch = (from: number) => {
+          labels.slice(from, from + TEXTS_PER_FRAME).forEach((make) => make());
+          if (from + TEXTS_PER_FRAME < labels.length) next(() => batch(from + TEXTS_PER_FRAME));
+        };
+        next(() => batch(0));
+      });
     });
     // The bundled font may arrive after the first frame: draw the text again once both weights are
     // in (a canvas does not redraw itself when a font loads).

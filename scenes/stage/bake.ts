@@ -161,6 +161,8 @@ export interface TextureCache {
 
 /** The side of each atlas texture, in texture pixels (every WebGL and 2D canvas takes 1024). */
 const PAGE = 1024;
+/** A texture to draw into (Phaser's DynamicTexture). */
+type Page = NonNullable<ReturnType<Phaser.Scene['textures']['addDynamicTexture']>>;
 /** Space between frames, so that filtering at a frame's edge never reads its neighbour. */
 const GAP = 2;
 
@@ -172,8 +174,8 @@ export function textureCache(scene: Phaser.Scene): TextureCache {
   let x = PAGE;
   let y = 0;
   let shelf = 0;
-  let page: Phaser.Textures.DynamicTexture | null = null;
-  const place = (w: number, h: number): { texture: Phaser.Textures.DynamicTexture; x: number; y: number } | null => {
+  let page: Page | null = null;
+  const place = (w: number, h: number): { texture: Page; x: number; y: number } | null => {
     if (w > PAGE || h > PAGE) return null;
     if (x + w > PAGE) {
       x = 0;

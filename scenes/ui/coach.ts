@@ -11,6 +11,7 @@ export function coachTip(scenario: Scenario | undefined, phase: string, ctx: Pic
     'aside',
     { class: 'coach', 'aria-label': t('coach.heading') },
     h('p', {}, h('strong', {}, `${t('coach.heading')}: `), t(`coach.${phase}` as StringKey)),
-    actionButton(ctx, 'skip-tutorial', t('coach.skip'), { class: 'quiet', 'data-action': 'skip-tutorial' }),
+    // Nothing is left to skip once the practice has ended: its debrief has its own ways on (playtest).
+    phase === 'ending' ? null : actionButton(ctx, 'skip-tutorial', t('coach.skip'), { class: 'quiet', 'data-action': 'skip-tutorial' }),
   );
 }

@@ -98,6 +98,9 @@ describe('predicting the table in a real browser', () => {
     }
     REACTIONS.forEach((r, i) => expect(tree).toContain(`radio "${i + 1}. ${en[`reaction.${r}` as keyof typeof en]}"`));
     expect(tree).toContain(`button "${en['predict.submit']}"`);
+    // The practice is over: its debrief coaches, and offers no "Skip the practice" (playtest).
+    expect(await w.page.locator('.coach').count()).toBe(1);
+    expect(await w.page.locator('[data-action="skip-tutorial"]').count()).toBe(0);
     // The debrief splits understanding into questions and predictions, as played.
     await w.page.locator('.scores').first().scrollIntoViewIfNeeded();
     await shot(w.page, 'predict-debrief');
