@@ -45,9 +45,13 @@ function mark(g: Phaser.GameObjects.Graphics, pin: MapPin, size: number, colour:
   g.fillStyle(colour, 1).fillTriangle(tip2.x, tip2.y, l2.x, l2.y, r2.x, r2.y);
 }
 
-/** A city's name beside its mark, kept inside the stage (beyond the map: on the inner side of the arrow). */
+/**
+ * A city's name beside its mark, kept inside the stage. Beyond the map it goes on the inner side of
+ * the arrow and says so: an arrow at the map's edge alone read as a place there (Davos, at the
+ * western edge, as a town on the Adriatic: playtest).
+ */
 function label(scene: Phaser.Scene, pin: MapPin, name: string, font: number, view: { width: number; height: number }) {
-  const text = addText(scene, 0, 0, name, { fontFamily: FONT, fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 4 });
+  const text = addText(scene, 0, 0, pin.inside ? name : t('meeting.offMap', { city: name }), { fontFamily: FONT, fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 4 });
   const dx = pin.inside ? 0 : -Math.cos(pin.angle);
   const dy = pin.inside ? -1 : -Math.sin(pin.angle);
   const gap = font * 1.3;

@@ -2,10 +2,10 @@
 // scores, trust or endings (they read them from snapshots via the presenter); no file or content
 // text reaches the page as HTML.
 import { readdirSync, readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/contentFiles';
+import { firstLoad, loadedWith } from '../../src/cli/moduleGraph';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,43 +14,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/**
- * The files a module's code needs when it runs: its static imports and re-exports, relative ones
- * only, leaving out `import type` and imports whose every name is a type (TypeScript drops those).
- */
-function valueImports(file: string): string[] {
-  const code = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  for (const m of code.matchAll(/^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*(?:from\s+)?['"](\.[^'"]+)['"]/gm)) {
-    const [, , typeOnly, clause, spec] = m;
-    if (typeOnly) continue;
-    const names = /\{([^}]*)\}/.exec(clause ?? '')?.[1];
-    const onlyTypes = names !== undefined && !/^[^{]*\w[^{]*\{/.test(clause!) && names.split(',').every((n) => !n.trim() || n.trim().startsWith('type '));
-    if (onlyTypes) continue;
-    const base = resolve(dirname(file), spec!);
-    const target = [base, `${base}.ts`, join(base, 'index.ts')].find((p) => existsSync(p) && /\.ts$/.test(p));
-    if (target) found.push(target);
-  }
-  return found;
-}
-
-/** Every file reached from `entries` by valueImports. */
-function loadedWith(entries: string[]): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...valueImports(file));
-  }
-  return seen;
-}
-
 describe('architecture boundaries', () => {
   it("builds no content schema in a student's first load (zod's schemas cost tens of ms at 4× CPU before the menu works)", () => {
-    // What the page runs or preloads (vite.config.ts preloadChunksPlugin): the entry, the game, the stage.
-    const first = loadedWith(['scenes/boot.ts', 'scenes/main.ts', 'scenes/stage/phaserStage.ts'].map((f) => join(ROOT, f)));
+    // What the page runs (its entry, which imports the game) or preloads (the stage: vite.config.ts preloadChunksPlugin).
+    const first = new Set([...firstLoad(), ...loadedWith([join(ROOT, 'scenes/stage/phaserStage.ts')])]);
+    expect(first.has(join(ROOT, 'scenes/main.ts'))).toBe(true);
     expect(first.size).toBeGreaterThan(40);
     const schemaFiles = ['src/content/schema.ts', 'src/content/loader.ts'].map((f) => join(ROOT, f));
     expect([...first].filter((f) => schemaFiles.includes(f)).map((f) => relative(ROOT, f))).toEqual([]);
