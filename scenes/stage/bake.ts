@@ -43,6 +43,19 @@ function textsIn(objects: Drawn[]): BakedText[] {
 
 let serial = 0;
 
+/** A texture to draw into (Phaser's DynamicTexture). */
+type Page = NonNullable<ReturnType<Phaser.Scene['textures']['addDynamicTexture']>>;
+
+/**
+ * Draws `objects` (in units where `area` is measured) into `texture` at `resolution` texture pixels
+ * per unit, the area's corner at texture pixel (x, y), and destroys them.
+ */
+function drawAt(scene: Phaser.Scene, texture: Page, objects: Phaser.GameObjects.GameObject[], area: Area, resolution: number, x: number, y: number) {
+  const holder = scene.add.container(x - area.x * resolution, y - area.y * resolution, objects).setScale(resolution);
+  texture.draw(holder).render();
+  holder.destroy();
+}
+
 /**
  * Draws `objects` (in units where `area` is measured) into a new texture of `area` at `resolution`
  * texture pixels per unit, and destroys them. Returns the texture's key, or null (objects left as
@@ -54,11 +67,8 @@ function drawTexture(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject
   if (!objects.length || pw < 1 || ph < 1) return null;
   const texture = scene.textures.addDynamicTexture(key, pw, ph);
   if (!texture) return null;
-  // The objects drawn at the resolution, shifted so the area's corner is the texture's. Cleared
-  // first: a new texture may get the memory of one just let go, with its drawing still in it.
-  const holder = scene.add.container(-area.x * resolution, -area.y * resolution, objects).setScale(resolution);
-  texture.clear().draw(holder).render();
-  holder.destroy();
+  // Cleared first: a new texture may get the memory of one just let go, with its drawing still in it.
+  drawAt(scene, texture.clear(), objects, area, resolution, 0, 0);
   return key;
 }
 
@@ -161,8 +171,6 @@ export interface TextureCache {
 
 /** The side of each atlas texture, in texture pixels (every WebGL and 2D canvas takes 1024). */
 const PAGE = 1024;
-/** A texture to draw into (Phaser's DynamicTexture). */
-type Page = NonNullable<ReturnType<Phaser.Scene['textures']['addDynamicTexture']>>;
 /** Space between frames, so that filtering at a frame's edge never reads its neighbour. */
 const GAP = 2;
 
@@ -204,9 +212,7 @@ export function textureCache(scene: Phaser.Scene): TextureCache {
     const h = Math.ceil(area.h * resolution);
     const at = objects.length && w >= 1 && h >= 1 ? place(w, h) : null;
     if (!at) return null;
-    const holder = scene.add.container(at.x - area.x * resolution, at.y - area.y * resolution, objects).setScale(resolution);
-    at.texture.draw(holder).render();
-    holder.destroy();
+    drawAt(scene, at.texture, objects, area, resolution, at.x, at.y);
     at.texture.add(id, 0, at.x, at.y, w, h);
     return { key: at.texture.key, frame: id };
   };

@@ -204,7 +204,7 @@ export function setPose(scene: Phaser.Scene, d: Pick<Delegate, 'options' | 'arms
 /** Back to listening, upright, without a cue (before each phase's own pose). */
 export function settle(scene: Phaser.Scene, d: Delegate) {
   setPose(scene, d, 'listening');
-  d.figure.setRotation(0).setPosition(d.options.x, d.options.y).setAlpha(1).setVisible(true);
+  d.figure.setPosition(d.options.x, d.options.y).setAlpha(1).setVisible(true);
   d.head.setPosition(0, -68);
   d.cue?.destroy();
   d.cue = null;
