@@ -94,63 +94,70 @@ async function teacherScenarios(content: Content): Promise<{ content: Content; o
   return { content: next, opened, draft: draftKey !== null, lost: fromKept.failed.map((f) => f.name) };
 }
 
-const loaded = import.meta.env.DEV ? await loadContentForDev() : { ok: true as const, content: prebuiltContent! };
-const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
-const query = new URLSearchParams(location.search);
-const teacherPage = query.get('teacher');
+// No top-level await here, nor in any module of the first load: the build puts them in one chunk,
+// and a chunk loaded on demand (a teacher's file, a draft, a class link) imports that chunk back, so
+// awaiting it at top level would wait on itself and the game would never start
+// (tests/unit/boundaries.test.ts checks it).
+async function start(): Promise<void> {
+  const loaded = import.meta.env.DEV ? await loadContentForDev() : { ok: true as const, content: prebuiltContent! };
+  const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+  const query = new URLSearchParams(location.search);
+  const teacherPage = query.get('teacher');
 
-if (!loaded.ok) {
-  // The session still renders the error screen, so authors see which file and field to fix.
-  const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
-  mountDirector(ui, live, session, prefsApi);
-  session.app.send({ type: 'content.failed', errors: loaded.errors });
-} else if (teacherPage === 'projector') {
-  // Projector mode: the whole class plays one run on this screen (teacher pages, loaded on their own).
-  void import('./teacher/projector').then(({ mountProjector }) => mountProjector(ui, document.getElementById('live')!, loaded.content, store, newSeed));
-} else if (teacherPage !== null) {
-  // The teacher pages replace the game and load on their own, never in a student's first load.
-  // `?teacher` alone, or a page name mistyped, opens the class set-up, where every teacher page is linked.
-  const page = teacherPage === 'dashboard' || teacherPage === 'author' ? teacherPage : 'setup';
-  void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, page));
-} else {
-  const teacher = await teacherScenarios(loaded.content);
-  // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
-  const classRead = readClassLink(teacher.content, location.search);
-  const session = createSession({ content: teacher.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null, scenarioFile: teacher.opened });
-  // Booted before the director mounts, so its first drawing is the title menu itself.
-  session.boot();
-  mountDirector(ui, live, session, prefsApi);
-  const stopSound = mountSound(session, prefsApi);
-  import.meta.hot?.dispose(stopSound);
-  const notice = (message: string) => session.send({ type: 'notice.show', message });
-  const classProblem = classLinkMessage(classRead);
-  if (classProblem) notice(classProblem);
-  // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
-  const code = query.get('run');
-  if (code) session.send({ type: 'watch.code', code });
-  for (const name of teacher.lost) notice(t('teacherFile.keptFailed', { name }));
-  // A link's or a draft's file is shown where scenarios are chosen: a draft that loads starts at
-  // its briefing, anything else opens the select screen with the file's scenario or its errors.
-  if (teacher.opened?.ok && teacher.draft) session.send({ type: 'scenario.choose', scenarioId: teacher.opened.scenarioId });
-  else if (teacher.opened) session.send({ type: 'menu.play' });
-  for (const reason of storageProblems) notice(t('notice.storage', { reason }));
-  reportStorage = (reason) => notice(t('notice.storage', { reason }));
-  performance.mark('envoy:menu-ready');
-  // An LMS launches content with the package's query, in a frame or in a pop-up window: only
-  // then is its bridge loaded, to find the SCORM API, resume from suspend_data and report the run.
-  if (mayBeInLms(window)) {
-    void import('../src/lms/bridge').then(({ connectLms }) => {
-      const lms = connectLms(session, {
-        window,
-        onError: (message) => notice(t('notice.lms', { message })),
-        onNoApi: () => notice(t('notice.lmsNotRecording')),
+  if (!loaded.ok) {
+    // The session still renders the error screen, so authors see which file and field to fix.
+    const session = createSession({ content: { sources: {}, parties: {}, partyOrder: [], glossary: [], loadedTerms: [], scenarios: {}, scenarioOrder: [], tutorialId: null, versions: {}, files: {} }, store, newSeed });
+    mountDirector(ui, live, session, prefsApi);
+    session.app.send({ type: 'content.failed', errors: loaded.errors });
+  } else if (teacherPage === 'projector') {
+    // Projector mode: the whole class plays one run on this screen (teacher pages, loaded on their own).
+    void import('./teacher/projector').then(({ mountProjector }) => mountProjector(ui, document.getElementById('live')!, loaded.content, store, newSeed));
+  } else if (teacherPage !== null) {
+    // The teacher pages replace the game and load on their own, never in a student's first load.
+    // `?teacher` alone, or a page name mistyped, opens the class set-up, where every teacher page is linked.
+    const page = teacherPage === 'dashboard' || teacherPage === 'author' ? teacherPage : 'setup';
+    void import('./teacher').then(({ default: mountTeacher }) => mountTeacher(ui, loaded.content, page));
+  } else {
+    const teacher = await teacherScenarios(loaded.content);
+    // A class link (?class=...) carries the teacher's scenarios, timer, hints, seed and label.
+    const classRead = readClassLink(teacher.content, location.search);
+    const session = createSession({ content: teacher.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null, scenarioFile: teacher.opened });
+    // Booted before the director mounts, so its first drawing is the title menu itself.
+    session.boot();
+    mountDirector(ui, live, session, prefsApi);
+    const stopSound = mountSound(session, prefsApi);
+    import.meta.hot?.dispose(stopSound);
+    const notice = (message: string) => session.send({ type: 'notice.show', message });
+    const classProblem = classLinkMessage(classRead);
+    if (classProblem) notice(classProblem);
+    // A replay link (?run=CODE) opens the run in watch mode; a bad code explains itself.
+    const code = query.get('run');
+    if (code) session.send({ type: 'watch.code', code });
+    for (const name of teacher.lost) notice(t('teacherFile.keptFailed', { name }));
+    // A link's or a draft's file is shown where scenarios are chosen: a draft that loads starts at
+    // its briefing, anything else opens the select screen with the file's scenario or its errors.
+    if (teacher.opened?.ok && teacher.draft) session.send({ type: 'scenario.choose', scenarioId: teacher.opened.scenarioId });
+    else if (teacher.opened) session.send({ type: 'menu.play' });
+    for (const reason of storageProblems) notice(t('notice.storage', { reason }));
+    reportStorage = (reason) => notice(t('notice.storage', { reason }));
+    performance.mark('envoy:menu-ready');
+    // An LMS launches content with the package's query, in a frame or in a pop-up window: only
+    // then is its bridge loaded, to find the SCORM API, resume from suspend_data and report the run.
+    if (mayBeInLms(window)) {
+      void import('../src/lms/bridge').then(({ connectLms }) => {
+        const lms = connectLms(session, {
+          window,
+          onError: (message) => notice(t('notice.lms', { message })),
+          onNoApi: () => notice(t('notice.lmsNotRecording')),
+        });
+        import.meta.hot?.dispose(() => lms?.disconnect());
       });
-      import.meta.hot?.dispose(() => lms?.disconnect());
-    });
+    }
+    // Phaser loads alongside the menu, never in front of it.
+    const stage = createStage(document.getElementById('stage')!, session, prefsApi);
+    import.meta.hot?.dispose(() => stage.destroy());
   }
-  // Phaser loads alongside the menu, never in front of it.
-  const stage = createStage(document.getElementById('stage')!, session, prefsApi);
-  import.meta.hot?.dispose(() => stage.destroy());
 }
 
+void start();
 registerOffline();

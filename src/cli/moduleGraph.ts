@@ -1,5 +1,7 @@
-// The game's own modules a page runs when it loads, found by reading their imports (Node, at test
-// time): a unit test checks that none of them builds a content schema (tests/unit/boundaries.test.ts).
+// The game's own modules a page runs when it loads, found by reading their imports (Node, at build
+// and test time). The build puts them in one chunk (vite.config.ts), so a student's browser fetches
+// and starts a handful of files rather than twenty; a unit test checks that none of them builds a
+// content schema (tests/unit/boundaries.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './contentFiles';

@@ -3,6 +3,7 @@
 // text reaches the page as HTML.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/contentFiles';
 import { firstLoad, loadedWith } from '../../src/cli/moduleGraph';
@@ -14,7 +15,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The lines (1-based) of a module's top-level awaits: `await` and `for await` outside any function. */
+function topLevelAwaits(code: string): number[] {
+  const file = ts.createSourceFile('m.ts', code, ts.ScriptTarget.ES2022, true);
+  const lines: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) lines.push(file.getLineAndCharacterOfPosition(node.getStart()).line + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return lines;
+}
+
 describe('architecture boundaries', () => {
+  it('has no top-level await in the first load (one chunk in the build: a chunk loaded on demand imports it back, and a wait on that chunk would wait on itself)', () => {
+    const offenders = [...firstLoad()].flatMap((f) => topLevelAwaits(readFileSync(f, 'utf8')).map((line) => `${relative(ROOT, f)}:${line}`));
+    expect(offenders).toEqual([]);
+    // The check finds one where it is, and not inside a function.
+    expect(topLevelAwaits("const a = 1;\nif (a) { const b = await import('./b'); }")).toEqual([2]);
+    expect(topLevelAwaits('async function f() { await g(); }\nconst h = async () => { for await (const x of y) x; };')).toEqual([]);
+  });
+
   it("builds no content schema in a student's first load (zod's schemas cost tens of ms at 4× CPU before the menu works)", () => {
     // What the page runs (its entry, which imports the game) or preloads (the stage: vite.config.ts preloadChunksPlugin).
     const first = new Set([...firstLoad(), ...loadedWith([join(ROOT, 'scenes/stage/phaserStage.ts')])]);
