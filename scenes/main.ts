@@ -159,5 +159,5 @@ async function start(): Promise<void> {
   }
 }
 
-void start();
-registerOffline();
+// Offline play is set up once the game has started (scenes/offline.ts waits for the page's load).
+void start().finally(registerOffline);
