@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { contentPlugin, phaserBuildPlugin, preloadChunksPlugin } from './src/cli/buildPlugins';
+import { contentPlugin, phaserBuildPlugin } from './src/cli/buildPlugins';
 import { firstLoad } from './src/cli/moduleGraph';
 import { pageShellPlugin } from './src/cli/pageShell';
 import { webManifestPlugin } from './src/cli/webManifest';
@@ -115,7 +115,7 @@ const firstGame = firstLoad();
 
 export default defineConfig({
   base: './',
-  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), preloadChunksPlugin(['phaserStage']), offlinePlugin()],
+  plugins: [pageShellPlugin(), webManifestPlugin(), contentPlugin(), phaserBuildPlugin(), offlinePlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

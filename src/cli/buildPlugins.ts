@@ -39,38 +39,6 @@ export function contentPlugin(): Plugin {
   };
 }
 
-/**
- * Lets the browser fetch and compile lazily imported chunks (named by `chunkNames`) and every
- * chunk they import statically from the start, without running them: the Phaser stage, which the
- * game imports once its menu works and only when this browser can draw at all (createStage.ts).
- */
-export function preloadChunksPlugin(chunkNames: readonly string[]): Plugin {
-  return {
-    name: 'envoy-preload-chunks',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        // In the order named (what is needed first is fetched first): each chunk, then what it
-        // imports, breadth first; entry chunks and files the page already links are left out.
-        const files: string[] = [];
-        for (const name of chunkNames) {
-          const queue = chunks.filter((c) => c.name === name).map((c) => c.fileName);
-          while (queue.length) {
-            const file = queue.shift()!;
-            const chunk = chunks.find((c) => c.fileName === file);
-            if (!chunk || chunk.isEntry || files.includes(file) || html.includes(`/${file}"`)) continue;
-            files.push(file);
-            queue.push(...chunk.imports);
-          }
-        }
-        return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
-      },
-    },
-  };
-}
-
 const PHASER_SRC = join(ROOT, 'node_modules', 'phaser', 'src');
 
 /**

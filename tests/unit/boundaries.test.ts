@@ -38,7 +38,7 @@ describe('architecture boundaries', () => {
   });
 
   it("builds no content schema in a student's first load (zod's schemas cost tens of ms at 4× CPU before the menu works)", () => {
-    // What the page runs (its entry, which imports the game) or preloads (the stage: vite.config.ts preloadChunksPlugin).
+    // What the page runs (its entry, which imports the game) and what it imports once the menu works (the stage).
     const first = new Set([...firstLoad(), ...loadedWith([join(ROOT, 'scenes/stage/phaserStage.ts')])]);
     expect(first.has(join(ROOT, 'scenes/main.ts'))).toBe(true);
     expect(first.size).toBeGreaterThan(40);
