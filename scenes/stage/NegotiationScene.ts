@@ -14,7 +14,7 @@ import { drawJourney } from './journey';
 import { hex, PALETTE } from './palette';
 import { beginRun, type SceneRun } from './sceneRun';
 import type { StageData } from './stageData';
-import { cardRows, tableLayout, type TableLayout } from './stageLayout';
+import { cardDrops, tableLayout, type TableLayout } from './stageLayout';
 import { clearScene, viewOf } from './view';
 
 const FONT = 'Atkinson Hyperlegible';
@@ -41,6 +41,8 @@ export class NegotiationScene extends Phaser.Scene {
   private seats: Seat[] = [];
   private agreementBar?: Phaser.GameObjects.Rectangle;
   private bubble?: Phaser.GameObjects.Image | Phaser.GameObjects.Container;
+  /** Where the city's plaque is (CSS px), for the bubble to keep clear of. */
+  private plaque?: { x: number; y: number; w: number; h: number };
   private layout?: TableLayout;
   private meetingId: string | null = null;
   private phaseKey = '';
@@ -160,9 +162,12 @@ export class NegotiationScene extends Phaser.Scene {
       return { ...seat, scale: layout.scale, colour: hex(m?.colour ?? '#888888'), emblem: m?.emblem ?? '', name: m?.shortName ?? partyId, font: layout.font, index: i, facing: Math.sign(cx - seat.x) };
     });
     for (const o of options) addChair(this, o);
-    const ag = layout.agreement;
+    // The city's plaque at the left of the agreement track's row, the track after it: under the
+    // track it stood where the reactions' badges of a full table go on a narrow stage.
+    this.plaque = addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, Math.max(2, layout.agreement.y - layout.font * 0.9), layout.font);
+    const trackX = Math.max(layout.agreement.x, this.plaque.x + this.plaque.w + 10);
+    const ag = { x: trackX, y: layout.agreement.y, width: layout.agreement.x + layout.agreement.width - trackX };
     this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
-    addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, ag.y + 12, layout.font);
     // The room covers the whole stage, so its image has no transparent pixel to blend.
     bake(this, addedSince(this, behind), undefined, { opaque: true });
     const delegates = meeting.parties.map((partyId, i) => ({ partyId, options: options[i]!, drawn: addDelegate(this, options[i]!, this.parts) }));
@@ -181,14 +186,16 @@ export class NegotiationScene extends Phaser.Scene {
 
     this.agreementBar = this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.focus, 1).setOrigin(0, 0.5).setScale(view.agreement / 100, 1);
     // Each name card in front of its delegate, with the party's trust bar under it; at a full
-    // table every other card sits a row lower when neighbours' names would overlap.
+    // table every other card drops below its neighbours when their names would overlap.
     const cardY = (o: (typeof options)[number]) => o.y + Math.max(16 * s, layout.font * 1.1);
     const cards = options.map((o) => addNameCard(this, o, cardY(o), this.parts));
-    const rows = cardRows(cards.map((card, i) => ({ x: options[i]!.x, width: card.displayWidth })));
+    // The trust bar sits under its card, so a card dropped below its neighbours clears their bars too.
+    const barBelow = layout.font * 1.25 + 3;
+    const drops = cardDrops(cards.map((card, i) => ({ x: options[i]!.x, width: card.displayWidth, top: card.y - card.displayHeight / 2, bottom: card.y + barBelow })));
     const barWidth = Math.max(40, 60 * s);
     this.seats = delegates.map(({ partyId, options: o, drawn }, i) => {
       const card = cards[i]!;
-      card.y += rows[i]! * (card.displayHeight + 2);
+      card.y += drops[i]!;
       const barY = card.y + layout.font * 1.25;
       this.add.rectangle(o.x - barWidth / 2, barY, barWidth, 6, PALETTE.grey, 0.6).setOrigin(0, 0.5);
       const bar = this.add.rectangle(o.x - barWidth / 2, barY, barWidth, 6, o.colour, 1).setOrigin(0, 0.5).setScale((meter(partyId)?.trust ?? 0) / 100, 1);
@@ -237,8 +244,10 @@ export class NegotiationScene extends Phaser.Scene {
       font: this.layout.font,
       width,
       height,
-      // The bubble may cover the agreement track and the city's plaque while the speaker speaks.
+      // The bubble may cover the agreement track while the speaker speaks, and the city's plaque
+      // only where the stage has no room beside it or under it.
       top: 4,
+      avoid: this.plaque,
       atlas: this.parts,
     });
     if (!still) this.tweens.add({ targets: this.bubble, alpha: { from: 0, to: 1 }, duration: 350, delay: 200 });

@@ -159,8 +159,8 @@ export function drawTableProps(g: Phaser.GameObjects.Graphics, setting: Setting,
   }
 }
 
-/** The plaque naming the city, at the top left under the agreement track. */
-export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): Phaser.GameObjects.Container {
+/** The plaque naming the city, its top left corner at x, y (CSS px); returns the area it covers. */
+export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): { x: number; y: number; w: number; h: number } {
   const text = addText(scene, 0, 0, name, { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1' }).setOrigin(0, 0.5);
   const pin = font * 0.42;
   const g = scene.add.graphics();
@@ -170,5 +170,6 @@ export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: n
   g.fillStyle(PALETTE.focus, 1).fillCircle(font * 0.5 + pin, -pin * 0.35, pin).fillTriangle(font * 0.5, -pin * 0.1, font * 0.5 + pin * 2, -pin * 0.1, font * 0.5 + pin, pin * 1.5);
   g.fillStyle(0x14213d, 1).fillCircle(font * 0.5 + pin, -pin * 0.35, pin * 0.4);
   text.setPosition(font * 0.7 + pin * 2, 0);
-  return scene.add.container(x, y + h / 2, [g, text]);
+  scene.add.container(x, y + h / 2, [g, text]);
+  return { x, y, w, h };
 }

@@ -18,6 +18,8 @@ export interface BubbleOptions {
   width: number;
   height: number;
   top: number;
+  /** What the bubble keeps clear of where the stage has room elsewhere (the city's plaque). */
+  avoid?: { x: number; y: number; w: number; h: number };
   /** Where the bubble is drawn (the scene's atlas). */
   atlas: TextureCache;
 }
@@ -31,22 +33,29 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
   const h = text.height + pad * 2;
   const tail = Math.max(8, o.font * 0.7);
   const clampX = (x: number) => Math.min(Math.max(x, 8), o.width - w - 8);
+  const a = o.avoid;
+  const clear = (at: Point) => !a || at.x >= a.x + a.w || at.x + w <= a.x || at.y >= a.y + a.h || at.y + h <= a.y;
+  /** `at`, or else the first of `elsewhere` that is clear and passes `fits`. */
+  const keepClear = (at: Point, elsewhere: Point[], fits: (p: Point) => boolean) => (clear(at) ? at : (elsewhere.find((p) => clear(p) && fits(p)) ?? at));
   let x: number;
   let y: number;
   let tip: Point;
   let base: [Point, Point];
   if (o.anchor.y - tail - h >= o.top) {
-    // Above the head.
-    x = clampX(o.anchor.x - w / 2);
-    y = o.anchor.y - tail - h;
+    // Above the head; beside the plaque or under it when it would cover it.
+    ({ x, y } = keepClear(
+      { x: clampX(o.anchor.x - w / 2), y: o.anchor.y - tail - h },
+      a ? [{ x: a.x + a.w + 6, y: o.anchor.y - tail - h }, { x: clampX(o.anchor.x - w / 2), y: a.y + a.h + 4 }] : [],
+      (p) => p.x + w <= o.width - 8 && p.y + h <= o.anchor.y - 4,
+    ));
     const bx = Math.min(Math.max(o.anchor.x, x + tail * 1.5), x + w - tail * 1.5);
     tip = { x: o.anchor.x, y: o.anchor.y - 2 };
     base = [{ x: bx - tail * 0.7, y: y + h - 1 }, { x: bx + tail * 0.7, y: y + h - 1 }];
   } else {
     // Beside the head, on the side with more room.
     const right = o.anchor.x < o.width / 2;
-    x = clampX(right ? o.anchor.x + o.reach + tail : o.anchor.x - o.reach - tail - w);
-    y = Math.min(Math.max(o.anchor.y - h / 3, o.top), o.height - h - 4);
+    const bx = clampX(right ? o.anchor.x + o.reach + tail : o.anchor.x - o.reach - tail - w);
+    ({ x, y } = keepClear({ x: bx, y: Math.min(Math.max(o.anchor.y - h / 3, o.top), o.height - h - 4) }, a ? [{ x: bx, y: a.y + a.h + 4 }] : [], (p) => p.y + h <= o.height - 4));
     const edge = right ? x + 1 : x + w - 1;
     const by = Math.min(Math.max(o.anchor.y + tail, y + tail), y + h - tail);
     tip = { x: right ? o.anchor.x + o.reach * 0.6 : o.anchor.x - o.reach * 0.6, y: o.anchor.y + tail };
@@ -59,5 +68,5 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
   g.lineStyle(2, PALETTE.focus, 1).strokeRoundedRect(x, y, w, h, pad);
   text.setPosition(x + pad, y + pad);
   const bubble = scene.add.container(0, 0, [g, text]);
-  return bake(scene, [bubble], around(scene, [{ x, y, w: w + 2, h: h + 3 }, { x: tip.x, y: tip.y, w: 0, h: 0 }]), { atlas: o.atlas }) ?? bubble;
+  return (bake(scene, [bubble], around(scene, [{ x, y, w: w + 2, h: h + 3 }, { x: tip.x, y: tip.y, w: 0, h: 0 }]), { atlas: o.atlas }) ?? bubble).setName('bubble');
 }

@@ -100,13 +100,27 @@ export function routeArc(a: Point, b: Point, progress = 1, bow = 0.2, steps = 40
   });
 }
 
+/** A name card with the trust bar under it, in CSS px: its centre x, its width, its top and bottom. */
+export interface CardBlock {
+  x: number;
+  width: number;
+  top: number;
+  bottom: number;
+}
+
 /**
- * The row of each name card on the table (0, or 1 for one card height lower): given each card's
- * centre x and width (CSS px), in seat order, every other card drops a row when any two neighbours
- * would come closer than `gap`, so that long names ("N. Macedonia", "Montenegro") at a full table
- * never cover each other. Cards two seats apart are at least twice the seat spacing apart.
+ * How far (CSS px) each name card on the table moves down: given each card's block (card and trust
+ * bar) in seat order, at the seats' own heights, every other card drops below its neighbours when
+ * any two neighbours would come closer than `gap`, so that long names ("N. Macedonia",
+ * "Montenegro") at a full table never cover each other, whatever height each seat sits at. Cards
+ * two seats apart are at least twice the seat spacing apart, so those never meet.
  */
-export function cardRows(cards: Array<{ x: number; width: number }>, gap = 4): number[] {
-  const crowded = cards.some((c, i) => i > 0 && Math.abs(c.x - cards[i - 1]!.x) < (c.width + cards[i - 1]!.width) / 2 + gap);
-  return cards.map((_, i) => (crowded ? i % 2 : 0));
+export function cardDrops(cards: CardBlock[], gap = 4): number[] {
+  const near = (a: CardBlock, b: CardBlock) => Math.abs(a.x - b.x) < (a.width + b.width) / 2 + gap;
+  const crowded = cards.some((c, i) => i > 0 && near(c, cards[i - 1]!));
+  return cards.map((c, i) => {
+    if (!crowded || i % 2 === 0) return 0;
+    const above = [cards[i - 1], cards[i + 1]].filter((n): n is CardBlock => n !== undefined && near(n, c));
+    return Math.max(0, ...above.map((n) => n.bottom + gap - c.top));
+  });
 }

@@ -20,8 +20,8 @@ import en from '../../src/i18n/en.json';
 import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, SHOTS, useSite } from './harness';
 import { playOn, playScenario } from './player';
-import { journeyScenario, richestScenario, walkOutPath } from './scenarioPicks';
-import { PROBE, releaseJourney, settled, tableState, textsOutside, waitForTable } from './stageProbe';
+import { crowdedTablePath, journeyScenario, richestScenario, walkOutPath } from './scenarioPicks';
+import { PROBE, releaseJourney, settled, tableState, textsOutside, textsOverlapping, waitForTable } from './stageProbe';
 
 const content = realContent();
 const site = useSite();
@@ -307,6 +307,61 @@ describe('the stage tells the story', () => {
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
+  // tests/e2e/screenshots/stage/crowded-<width>x<height>.png and crowded-outcome-…: the table with
+  // the most parties seated, as it opens and after the first move there, every reaction on show.
+  it('the most crowded table, at five sizes: every name card and reaction on the stage, no text over another', { timeout: 600_000 }, async () => {
+    const { scenario, meetingId, moves } = crowdedTablePath(content);
+    const meeting = scenario.meetings.find((m) => m.id === meetingId)!;
+    const dir = join(SHOTS, 'stage');
+    const w = await openStageProbeAt(scenario.id, dir);
+    const problems: string[] = [];
+    const taken: string[] = [];
+    let chosen = 0;
+    let firstThere: string | null = null;
+    const pictures = async (name: string, expected: string[]) => {
+      for (const size of STAGE_SIZES) {
+        await w.page.setViewportSize(size);
+        await settled(w.page);
+        // A sound caption shows over the stage for a few seconds; the picture is under it.
+        await w.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
+        const state = await tableState(w.page);
+        const label = `${name} at ${size.width}×${size.height}`;
+        const texts = state.texts.map((t) => t.text);
+        problems.push(...[...textsOutside(state), ...textsOverlapping(state), ...expected.filter((e) => !texts.includes(e)).map((e) => `the stage does not show "${e}"`)].map((p) => `${label}: ${p}`));
+        await w.page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
+      }
+      taken.push(name);
+      await w.page.setViewportSize(STAGE_SIZES[3]!);
+    };
+    const names = meeting.parties.map((p) => content.parties[p]!.shortName);
+    const STOP = new Error('the crowded table is done');
+    await playOn(w.page, 'mouse', content, scenario, () => true, (ids) => {
+      if (chosen === moves.length) {
+        firstThere = ids[0]!;
+        chosen++;
+        return firstThere;
+      }
+      const move = moves[chosen++]!;
+      if (!ids.includes(move)) throw new Error(`the move ${move} is locked`);
+      return move;
+    }, async (screen) => {
+      if (screen === 'opening' && chosen === moves.length && !taken.includes('crowded')) {
+        await waitForTable(w.page, 'table');
+        await pictures('crowded', names);
+      } else if (screen === 'outcome' && firstThere) {
+        const move = meeting.moves.find((m) => m.id === firstThere)!;
+        await pictures('crowded-outcome', [...names, ...new Set((move.reactions ?? []).map((r) => localise(en[`reaction.${r.reaction}`])))]);
+        throw STOP;
+      }
+    }).catch((e) => {
+      if (e !== STOP) throw e;
+    });
+    expect(taken).toEqual(['crowded', 'crowded-outcome']);
+    expect(problems).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+
   // tests/e2e/screenshots/stage/walkout-<width>x<height>.png: the outcome of a move a party walks out on.
   it('a walk-out: the outcome leaves the seat empty, at five sizes', { timeout: 600_000 }, async () => {
     const { scenario, moves, leaving } = walkOutPath(content);

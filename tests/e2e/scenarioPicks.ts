@@ -8,7 +8,7 @@ import { SUCCESSFUL_KINDS } from '../../src/engine/design';
 import { choicesAt } from '../../src/engine/explore';
 import { machineFor } from '../../src/engine/run';
 import { journeyBetween } from '../../src/engine/places';
-import type { RunEvent, RunSnapshot } from '../../src/engine/scenarioMachine';
+import { currentMeetingId, type RunEvent, type RunSnapshot } from '../../src/engine/scenarioMachine';
 
 /** The non-practice scenario whose questions are of the most types (a walk through it meets them all). */
 export function richestScenario(content: Content): Scenario {
@@ -70,6 +70,36 @@ export function journeyScenario(content: Content): { scenario: Scenario; move: s
 }
 
 /**
+ * The shortest path informed play (right answers, right predictions; every move tried) takes to a
+ * state where `reached(snapshot, moves)` holds: the moves to play in order, or null out of reach.
+ */
+function shortestInformedPath(scenario: Scenario, reached: (snapshot: RunSnapshot, moves: string[]) => boolean): string[] | null {
+  const machine = machineFor(scenario);
+  // Breadth first, so the path is the shortest.
+  const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
+  let frontier: Array<{ snapshot: RunSnapshot; moves: string[] }> = [{ snapshot: initial, moves: [] }];
+  const seen = new Set<string>();
+  while (frontier.length) {
+    const next: typeof frontier = [];
+    for (const { snapshot, moves } of frontier) {
+      if (reached(snapshot, moves)) return moves;
+      if (snapshot.status === 'done') continue;
+      const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, moves]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const choices = choicesAt(scenario, snapshot);
+      const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
+      for (const event of tried) {
+        const [after] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
+        if (after !== snapshot) next.push({ snapshot: after, moves: event.type === 'move.choose' ? [...moves, event.moveId] : moves });
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}
+
+/**
  * The shortest path informed play (right answers, right predictions) takes to a move to which a
  * party walks out, in timeline order of scenarios: the moves to play in order, the last being that
  * move, and the parties that walk out. Throws if no scenario has one within reach.
@@ -78,31 +108,29 @@ export function walkOutPath(content: Content): { scenario: Scenario; moves: stri
   for (const id of content.scenarioOrder) {
     const scenario = content.scenarios[id]!;
     if (scenario.tutorial) continue;
-    const machine = machineFor(scenario);
-    const leavingOn = (moveId: string) => scenario.meetings.flatMap((m) => m.moves).find((m) => m.id === moveId)?.reactions?.filter((r) => r.reaction === 'walks-out').map((r) => r.party) ?? [];
-    // Breadth first, so the path is the shortest.
-    const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
-    let frontier: Array<{ snapshot: RunSnapshot; moves: string[] }> = [{ snapshot: initial, moves: [] }];
-    const seen = new Set<string>();
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { snapshot, moves } of frontier) {
-        if (snapshot.status === 'done') continue;
-        const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, moves]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const choices = choicesAt(scenario, snapshot);
-        const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
-        for (const event of tried) {
-          if (event.type === 'move.choose' && leavingOn(event.moveId).length) return { scenario, moves: [...moves, event.moveId], leaving: leavingOn(event.moveId) };
-          const [after] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
-          if (after !== snapshot) next.push({ snapshot: after, moves: event.type === 'move.choose' ? [...moves, event.moveId] : moves });
-        }
-      }
-      frontier = next;
-    }
+    const leavingOn = (moveId: string | undefined) => scenario.meetings.flatMap((m) => m.moves).find((m) => m.id === moveId)?.reactions?.filter((r) => r.reaction === 'walks-out').map((r) => r.party) ?? [];
+    const moves = shortestInformedPath(scenario, (_, played) => leavingOn(played.at(-1)).length > 0);
+    if (moves) return { scenario, moves, leaving: leavingOn(moves.at(-1)) };
   }
   throw new Error('no scenario has a move to which a party walks out within reach of informed play');
+}
+
+/**
+ * The most crowded table: the meeting with the most parties seated (the first in timeline order on
+ * a tie) that informed play reaches, and the moves of the shortest path to it (empty when it is
+ * where its scenario starts). Throws if no meeting is within reach.
+ */
+export function crowdedTablePath(content: Content): { scenario: Scenario; meetingId: string; moves: string[] } {
+  const tables = content.scenarioOrder
+    .map((id) => content.scenarios[id]!)
+    .filter((s) => !s.tutorial)
+    .flatMap((scenario) => scenario.meetings.map((meeting) => ({ scenario, meeting })))
+    .sort((a, b) => b.meeting.parties.length - a.meeting.parties.length);
+  for (const { scenario, meeting } of tables) {
+    const moves = shortestInformedPath(scenario, (snapshot) => snapshot.status === 'active' && currentMeetingId(snapshot) === meeting.id);
+    if (moves) return { scenario, meetingId: meeting.id, moves };
+  }
+  throw new Error('no meeting is within reach of informed play');
 }
 
 /**

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MeetingSchema, SETTINGS } from '../../src/content/schema';
 import { describeRun } from '../../src/engine/presenter';
 import { cityOf, cityPoint, excerpt, journeyBetween, projectPoint, settingOf, type MapProjection } from '../../src/engine/places';
-import { cardRows, pinOnMap, routeArc, tableLayout } from '../../scenes/stage/stageLayout';
+import { cardDrops, pinOnMap, routeArc, tableLayout, type CardBlock } from '../../scenes/stage/stageLayout';
 import { realContent } from './helpers';
 import { initialTransition } from 'xstate';
 import { machineFor } from '../../src/engine/run';
@@ -158,28 +158,40 @@ describe('the table', () => {
 });
 
 describe('name cards at the table', () => {
-  // The playtest's overlap: five parties at 1366×768, seats about 100 px apart, cards up to 150 px wide.
-  const seats = (n: number, width: number) => tableLayout(width, 768, n).seats;
-  const overlaps = (cards: Array<{ x: number; width: number }>, rows: number[]) =>
-    cards.some((a, i) => cards.some((b, j) => j > i && rows[i] === rows[j] && Math.abs(a.x - b.x) < (a.width + b.width) / 2));
+  // The playtests' overlaps: five parties at 1366×768, seats about 100 px apart, cards up to 150 px
+  // wide; then the cards a row lower still covering the side seats' cards, which sit lower.
+  const CARD = 26;
+  const blocks = (n: number, width: number, cardWidth: (spacing: number) => number) => {
+    const seats = tableLayout(width, 768, n).seats;
+    const spacing = n > 1 ? seats[1]!.x - seats[0]!.x : width;
+    return seats.map((p) => ({ x: p.x, width: cardWidth(spacing), top: p.y + 20, bottom: p.y + 20 + CARD }));
+  };
+  const overlapping = (cards: CardBlock[], drops: number[]) =>
+    cards.flatMap((a, i) =>
+      cards
+        .map((b, j) => ({ b, j }))
+        .filter(({ b, j }) => j > i && Math.abs(a.x - b.x) < (a.width + b.width) / 2 && a.top + drops[i]! < b.bottom + drops[j]! && b.top + drops[j]! < a.bottom + drops[i]!)
+        .map(({ j }) => `${i} and ${j}`),
+    );
 
-  it('keeps one row when the names fit, and drops every other card when neighbours would overlap', () => {
-    const two = seats(2, 546).map((p) => ({ x: p.x, width: 90 }));
-    expect(cardRows(two)).toEqual([0, 0]);
-    const five = seats(5, 546).map((p) => ({ x: p.x, width: 150 }));
-    expect(overlaps(five, [0, 0, 0, 0, 0])).toBe(true);
-    expect(cardRows(five)).toEqual([0, 1, 0, 1, 0]);
-    expect(overlaps(five, cardRows(five))).toBe(false);
+  it('keeps every card in place when the names fit, and drops every other card below its neighbours when they would overlap', () => {
+    const two = blocks(2, 546, () => 90);
+    expect(cardDrops(two)).toEqual([0, 0]);
+    const five = blocks(5, 546, () => 150);
+    expect(overlapping(five, [0, 0, 0, 0, 0])).not.toEqual([]);
+    const drops = cardDrops(five);
+    expect(drops.map((d) => d > 0)).toEqual([false, true, false, true, false]);
+    expect(overlapping(five, drops)).toEqual([]);
+    // Below the lower of its two neighbours (the side seats sit lower than the middle ones).
+    expect(five[1]!.top + drops[1]!).toBeGreaterThanOrEqual(Math.max(five[0]!.bottom, five[2]!.bottom));
   });
 
-  it('never lets two cards of a row overlap, for any full table up to eight at the five stage widths', () => {
+  it('never lets two cards overlap, for any full table up to eight at the five stage widths', () => {
     for (const width of [360, 546, 768, 1024, 1152]) {
       for (let n = 1; n <= 8; n++) {
-        const spots = seats(n, width);
-        const spacing = n > 1 ? spots[1]!.x - spots[0]!.x : width;
         // Cards as wide as the seat spacing allows twice over (the widest a name can be and still fit two seats).
-        const cards = spots.map((p) => ({ x: p.x, width: Math.min(2 * spacing - 8, 160) }));
-        expect(overlaps(cards, cardRows(cards)), `${n} at ${width}`).toBe(false);
+        const cards = blocks(n, width, (spacing) => Math.min(2 * spacing - 8, 160));
+        expect(overlapping(cards, cardDrops(cards)), `${n} at ${width}`).toEqual([]);
       }
     }
   });
