@@ -7,7 +7,7 @@ import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
 import { addCityPlaque, drawBackdrop, drawTableProps } from './backdrop';
-import { addedSince, around, bake, textureCache, type TextureCache } from './bake';
+import { addedSince, around, bake, textureCache, type Area, type TextureCache } from './bake';
 import { addBubble } from './bubble';
 import { addChair, addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
 import { drawJourney } from './journey';
@@ -42,7 +42,7 @@ export class NegotiationScene extends Phaser.Scene {
   private agreementBar?: Phaser.GameObjects.Rectangle;
   private bubble?: Phaser.GameObjects.Image | Phaser.GameObjects.Container;
   /** Where the city's plaque is (CSS px), for the bubble to keep clear of. */
-  private plaque?: { x: number; y: number; w: number; h: number };
+  private plaque?: Area;
   private layout?: TableLayout;
   private meetingId: string | null = null;
   private phaseKey = '';
@@ -229,7 +229,7 @@ export class NegotiationScene extends Phaser.Scene {
       delegate.card.setAlpha(1);
       const reaction = reactions.find((r) => r.id === partyId);
       if (!view.stage!.present.includes(partyId) && !reaction) leaveEmpty(delegate);
-      else if (reaction) react(this, delegate, reaction.reaction, still);
+      else if (reaction) react(this, delegate, reaction.reaction, still, this.plaque);
     }
     const speaker = this.seats.find((s) => s.partyId === view.meeting!.opening.speaker && view.stage!.present.includes(s.partyId));
     if (view.phase !== 'opening' || !speaker || !this.layout) return;

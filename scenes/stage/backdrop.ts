@@ -3,6 +3,7 @@
 // parties' colours and emblems only. What the props on the table are follows the room too.
 import type * as Phaser from 'phaser';
 import type { Setting } from '../../src/content/schema';
+import type { Area } from './bake';
 import { drawEmblem } from './emblems';
 import { PALETTE } from './palette';
 import type { Point } from './stageLayout';
@@ -160,7 +161,7 @@ export function drawTableProps(g: Phaser.GameObjects.Graphics, setting: Setting,
 }
 
 /** The plaque naming the city, its top left corner at x, y (CSS px); returns the area it covers. */
-export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): { x: number; y: number; w: number; h: number } {
+export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): Area {
   const text = addText(scene, 0, 0, name, { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1' }).setOrigin(0, 0.5);
   const pin = font * 0.42;
   const g = scene.add.graphics();

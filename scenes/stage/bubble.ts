@@ -2,7 +2,7 @@
 // presenter), above the speaker's head, or beside it when the stage is too flat for that, always
 // inside the stage, with a tail pointing at the speaker.
 import type * as Phaser from 'phaser';
-import { around, bake, type TextureCache } from './bake';
+import { around, bake, type Area, type TextureCache } from './bake';
 import { PALETTE } from './palette';
 import type { Point } from './stageLayout';
 import { addText } from './view';
@@ -19,7 +19,7 @@ export interface BubbleOptions {
   height: number;
   top: number;
   /** What the bubble keeps clear of where the stage has room elsewhere (the city's plaque). */
-  avoid?: { x: number; y: number; w: number; h: number };
+  avoid?: Area;
   /** Where the bubble is drawn (the scene's atlas). */
   atlas: TextureCache;
 }

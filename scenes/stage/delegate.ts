@@ -224,7 +224,7 @@ export function leanIn(scene: Phaser.Scene, d: Delegate, still: boolean) {
 }
 
 /** The badge over a delegate's head: the reaction's colour and glyph, and its word. */
-function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
+function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Area): Baked {
   const { x, y, scale, font } = d.options;
   const r = Math.max(9, 12 * scale);
   const g = scene.add.graphics();
@@ -259,8 +259,10 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
   }
   g.strokePath();
   const word = addText(scene, 0, r + 3, t(`reaction.${kind}` as StringKey), { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${Math.max(11, font - 1)}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 3 }).setOrigin(0.5, 0);
-  const top = y - 100 * scale - r - word.height;
   const half = Math.max(r + 2, word.width / 2) + 2;
+  let top = y - 100 * scale - r - word.height;
+  // Lower, over the head, rather than over the city's plaque (a long city name on a narrow stage).
+  if (avoid && x + half > avoid.x && x - half < avoid.x + avoid.w && top - r - 4 < avoid.y + avoid.h) top = avoid.y + avoid.h + r + 6;
   const cue = scene.add.container(x, top, [g, word]);
   return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
 }
@@ -270,9 +272,9 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
  * a nod, a raised hand's shake, a head shake, or getting up and leaving the seat empty). `still`
  * shows the end state at once.
  */
-export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean) {
+export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean, avoid?: Area) {
   setPose(scene, d, kind);
-  d.cue = addCue(scene, d, kind);
+  d.cue = addCue(scene, d, kind, avoid);
   const s = d.options.scale;
   if (kind === 'walks-out') {
     const x = d.options.x - d.options.facing * 40 * s;

@@ -50,16 +50,25 @@ function mark(g: Phaser.GameObjects.Graphics, pin: MapPin, size: number, colour:
  * the arrow and says so: an arrow at the map's edge alone read as a place there (Davos, at the
  * western edge, as a town on the Adriatic: playtest).
  */
-function label(scene: Phaser.Scene, pin: MapPin, name: string, font: number, view: { width: number; height: number }) {
+function label(scene: Phaser.Scene, pin: MapPin, name: string, font: number, view: { width: number; height: number }, placed: Box[] = []): Box {
   const text = addText(scene, 0, 0, pin.inside ? name : t('meeting.offMap', { city: name }), { fontFamily: FONT, fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 4 });
-  const dx = pin.inside ? 0 : -Math.cos(pin.angle);
-  const dy = pin.inside ? -1 : -Math.sin(pin.angle);
   const gap = font * 1.3;
-  let x = pin.x + dx * gap - text.width / 2 + dx * (text.width / 2);
-  let y = pin.y + dy * gap - text.height / 2 + dy * (text.height / 2);
-  x = Math.min(Math.max(x, 4), view.width - text.width - 4);
-  y = Math.min(Math.max(y, 4), view.height - text.height - 4);
-  text.setPosition(x, y);
+  const at = (dx: number, dy: number, shift = 0): Box => ({
+    x: Math.min(Math.max(pin.x + dx * gap - text.width / 2 + dx * (text.width / 2), 4), view.width - text.width - 4),
+    y: Math.min(Math.max(pin.y + dy * gap - text.height / 2 + dy * (text.height / 2) + shift, 4), view.height - text.height - 4),
+    width: text.width,
+    height: text.height,
+  });
+  // Above a city on the map, else below or beside it; beyond the map, outwards from the arrow, else
+  // a line lower or higher: never over the other city's name (Belgrade's and "Brussels, off the
+  // map" met on a narrow map).
+  const out = { dx: -Math.cos(pin.angle), dy: -Math.sin(pin.angle) };
+  const line = text.height + 4;
+  const candidates = pin.inside ? [at(0, -1), at(0, 1), at(1, 0), at(-1, 0)] : [at(out.dx, out.dy), at(out.dx, out.dy, line), at(out.dx, out.dy, -line)];
+  const clear = (b: Box) => placed.every((o) => b.x >= o.x + o.width || b.x + b.width <= o.x || b.y >= o.y + o.height || b.y + b.height <= o.y);
+  const box = candidates.find(clear) ?? candidates[0]!;
+  text.setPosition(box.x, box.y);
+  return box;
 }
 
 /**
@@ -114,8 +123,11 @@ export function drawJourney(
   mark(marks, b, size, PALETTE.focus);
   // The map never moves while the route is drawn over it, frame by frame: one image, not its thousands of points.
   bake(scene, [ground, g], undefined, { opaque: true });
-  label(scene, a, journey.from.name, font, view);
-  label(scene, b, journey.to.name, font, view);
+  // A city beyond the map first: its name has one good place, by its arrow; a city on the map can
+  // take its name below or beside its mark.
+  const names = [{ pin: a, name: journey.from.name }, { pin: b, name: journey.to.name }].sort((p, q) => Number(p.pin.inside) - Number(q.pin.inside));
+  const placed: Box[] = [];
+  for (const { pin, name } of names) placed.push(label(scene, pin, name, font, view, placed));
   return {
     route(progress) {
       const points: Point[] = routeArc(a, b, progress);

@@ -255,7 +255,7 @@ describe('the stage tells the story', () => {
         await settled(w.page, moving);
         const state = await tableState(w.page);
         const label = `${name} at ${size.width}×${size.height}`;
-        problems.push(...textsOutside(state).map((p) => `${label}: ${p}`), ...check(state.texts.map((t) => t.text.replace(/\s+/g, ' '))).map((p) => `${label}: ${p}`));
+        problems.push(...[...textsOutside(state), ...textsOverlapping(state)].map((p) => `${label}: ${p}`), ...check(state.texts.map((t) => t.text.replace(/\s+/g, ' '))).map((p) => `${label}: ${p}`));
         await w.page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
         taken.push(name);
       }
@@ -389,7 +389,7 @@ describe('the stage tells the story', () => {
         if (state.shows !== 'table') problems.push(`${label}: the stage shows ${state.shows}`);
         if (JSON.stringify([...state.emptySeats].sort()) !== JSON.stringify([...leaving].sort())) problems.push(`${label}: empty seats ${state.emptySeats.join(', ') || 'none'}, not ${leaving.join(', ')} (after ${last})`);
         if (!state.texts.some((t) => t.text === word)) problems.push(`${label}: the stage does not show "${word}"`);
-        problems.push(...textsOutside(state).map((p) => `${label}: ${p}`));
+        problems.push(...[...textsOutside(state), ...textsOverlapping(state)].map((p) => `${label}: ${p}`));
         await w.page.screenshot({ path: join(dir, `walkout-${size.width}x${size.height}.png`) });
         shots++;
       }
