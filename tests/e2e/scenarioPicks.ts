@@ -19,6 +19,19 @@ export function richestScenario(content: Content): Scenario {
 }
 
 /**
+ * The states informed play reaches in one step from `snapshot`, with the moves played so far: the
+ * first answer and the first prediction are the right ones; every move is tried.
+ */
+function informedSteps(scenario: Scenario, machine: ReturnType<typeof machineFor>, snapshot: RunSnapshot, moves: string[]): Array<{ snapshot: RunSnapshot; moves: string[] }> {
+  const choices = choicesAt(scenario, snapshot);
+  const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
+  return tried.flatMap((event) => {
+    const [after] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
+    return after === snapshot ? [] : [{ snapshot: after, moves: event.type === 'move.choose' ? [...moves, event.moveId] : moves }];
+  });
+}
+
+/**
  * Per successful ending that informed play (right answers, right predictions) reaches, the move
  * ids of one path to it, in the order played (depth first, content order; the first ending found
  * first). Empty when informed play reaches no successful ending.
@@ -36,13 +49,7 @@ export function informedPaths(scenario: Scenario): Map<string, string[]> {
     const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, snapshot.context.moves.length]);
     if (seen.has(key)) return;
     seen.add(key);
-    const choices = choicesAt(scenario, snapshot);
-    // Informed: the first answer and the first prediction are the right ones; every move is tried.
-    const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
-    for (const event of tried) {
-      const [next] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
-      if (next !== snapshot) walk(next, event.type === 'move.choose' ? [...moves, event.moveId] : moves);
-    }
+    for (const { snapshot: next, moves: played } of informedSteps(scenario, machine, snapshot, moves)) walk(next, played);
   };
   const [initial] = initialTransition(machine, { seed: 1, settings: { timerSeconds: null, hintsEnabled: false } });
   walk(initial, []);
@@ -87,12 +94,7 @@ function shortestInformedPath(scenario: Scenario, reached: (snapshot: RunSnapsho
       const key = JSON.stringify([snapshot.value, snapshot.context.trust, snapshot.context.agreement, snapshot.context.flags, moves]);
       if (seen.has(key)) continue;
       seen.add(key);
-      const choices = choicesAt(scenario, snapshot);
-      const tried: RunEvent[] = snapshot.hasTag('moves') ? choices : choices.slice(0, 1);
-      for (const event of tried) {
-        const [after] = transition(machine, snapshot, event) as [RunSnapshot, unknown];
-        if (after !== snapshot) next.push({ snapshot: after, moves: event.type === 'move.choose' ? [...moves, event.moveId] : moves });
-      }
+      next.push(...informedSteps(scenario, machine, snapshot, moves));
     }
     frontier = next;
   }
