@@ -124,6 +124,10 @@ async function start(): Promise<void> {
     const session = createSession({ content: teacher.content, store, newSeed, now: () => new Date().toISOString(), classSettings: classRead?.settings ?? null, scenarioFile: teacher.opened });
     // Booted before the director mounts, so its first drawing is the title menu itself.
     session.boot();
+    // Phaser loads alongside the menu, never in front of it: its chunk is fetched and compiled
+    // while the menu is built, and runs after (bench: first Phaser frame).
+    const stage = createStage(document.getElementById('stage')!, session, prefsApi);
+    import.meta.hot?.dispose(() => stage.destroy());
     mountDirector(ui, live, session, prefsApi);
     const stopSound = mountSound(session, prefsApi);
     import.meta.hot?.dispose(stopSound);
@@ -153,9 +157,6 @@ async function start(): Promise<void> {
         import.meta.hot?.dispose(() => lms?.disconnect());
       });
     }
-    // Phaser loads alongside the menu, never in front of it.
-    const stage = createStage(document.getElementById('stage')!, session, prefsApi);
-    import.meta.hot?.dispose(() => stage.destroy());
   }
 }
 
