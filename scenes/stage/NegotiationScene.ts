@@ -7,14 +7,14 @@ import * as Phaser from 'phaser';
 import type { RunView } from '../../src/engine/presenter';
 import { prefersReducedMotion } from '../ui/preferences';
 import { addCityPlaque, drawBackdrop, drawTableProps } from './backdrop';
-import { addedSince, around, bake, textureCache, type Area, type TextureCache } from './bake';
+import { addedSince, around, bake, textureCache, type TextureCache } from './bake';
 import { addBubble } from './bubble';
 import { addChair, addDelegate, addNameCard, leanIn, leaveEmpty, react, settle, type Delegate } from './delegate';
 import { drawJourney } from './journey';
 import { hex, PALETTE } from './palette';
 import { beginRun, type SceneRun } from './sceneRun';
 import type { StageData } from './stageData';
-import { cardDrops, tableLayout, type TableLayout } from './stageLayout';
+import { cardDrops, tableLayout, type Box, type TableLayout } from './stageLayout';
 import { clearScene, viewOf } from './view';
 
 const FONT = 'Atkinson Hyperlegible';
@@ -42,7 +42,7 @@ export class NegotiationScene extends Phaser.Scene {
   private agreementBar?: Phaser.GameObjects.Rectangle;
   private bubble?: Phaser.GameObjects.Image | Phaser.GameObjects.Container;
   /** Where the city's plaque is (CSS px), for the bubble to keep clear of. */
-  private plaque?: Area;
+  private plaque?: Box;
   private layout?: TableLayout;
   private meetingId: string | null = null;
   private phaseKey = '';
@@ -165,7 +165,7 @@ export class NegotiationScene extends Phaser.Scene {
     // The city's plaque at the left of the agreement track's row, the track after it: under the
     // track it stood where the reactions' badges of a full table go on a narrow stage.
     this.plaque = addCityPlaque(this, stageView.city?.name ?? meeting.place, 8, Math.max(2, layout.agreement.y - layout.font * 0.9), layout.font);
-    const trackX = Math.max(layout.agreement.x, this.plaque.x + this.plaque.w + 10);
+    const trackX = Math.max(layout.agreement.x, this.plaque.x + this.plaque.width + 10);
     const ag = { x: trackX, y: layout.agreement.y, width: layout.agreement.x + layout.agreement.width - trackX };
     this.add.rectangle(ag.x, ag.y, ag.width, 12, PALETTE.grey, 0.5).setOrigin(0, 0.5);
     // The room covers the whole stage, so its image has no transparent pixel to blend.

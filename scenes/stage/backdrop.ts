@@ -3,10 +3,9 @@
 // parties' colours and emblems only. What the props on the table are follows the room too.
 import type * as Phaser from 'phaser';
 import type { Setting } from '../../src/content/schema';
-import type { Area } from './bake';
 import { drawEmblem } from './emblems';
 import { PALETTE } from './palette';
-import type { Point } from './stageLayout';
+import type { Box, Point } from './stageLayout';
 import { addText } from './view';
 
 export interface BackdropOptions {
@@ -161,7 +160,7 @@ export function drawTableProps(g: Phaser.GameObjects.Graphics, setting: Setting,
 }
 
 /** The plaque naming the city, its top left corner at x, y (CSS px); returns the area it covers. */
-export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): Area {
+export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: number, font: number): Box {
   const text = addText(scene, 0, 0, name, { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${font}px`, color: '#fbf8f1' }).setOrigin(0, 0.5);
   const pin = font * 0.42;
   const g = scene.add.graphics();
@@ -172,5 +171,5 @@ export function addCityPlaque(scene: Phaser.Scene, name: string, x: number, y: n
   g.fillStyle(0x14213d, 1).fillCircle(font * 0.5 + pin, -pin * 0.35, pin * 0.4);
   text.setPosition(font * 0.7 + pin * 2, 0);
   scene.add.container(x, y + h / 2, [g, text]);
-  return { x, y, w, h };
+  return { x, y, width: w, height: h };
 }

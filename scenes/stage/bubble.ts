@@ -2,9 +2,9 @@
 // presenter), above the speaker's head, or beside it when the stage is too flat for that, always
 // inside the stage, with a tail pointing at the speaker.
 import type * as Phaser from 'phaser';
-import { around, bake, type Area, type TextureCache } from './bake';
+import { around, bake, type TextureCache } from './bake';
 import { PALETTE } from './palette';
-import type { Point } from './stageLayout';
+import { boxesMeet, type Box, type Point } from './stageLayout';
 import { addText } from './view';
 
 export interface BubbleOptions {
@@ -19,7 +19,7 @@ export interface BubbleOptions {
   height: number;
   top: number;
   /** What the bubble keeps clear of where the stage has room elsewhere (the city's plaque). */
-  avoid?: Area;
+  avoid?: Box;
   /** Where the bubble is drawn (the scene's atlas). */
   atlas: TextureCache;
 }
@@ -34,7 +34,7 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
   const tail = Math.max(8, o.font * 0.7);
   const clampX = (x: number) => Math.min(Math.max(x, 8), o.width - w - 8);
   const a = o.avoid;
-  const clear = (at: Point) => !a || at.x >= a.x + a.w || at.x + w <= a.x || at.y >= a.y + a.h || at.y + h <= a.y;
+  const clear = (at: Point) => !a || !boxesMeet({ ...at, width: w, height: h }, a);
   /** `at`, or else the first of `elsewhere` that is clear and passes `fits`. */
   const keepClear = (at: Point, elsewhere: Point[], fits: (p: Point) => boolean) => (clear(at) ? at : (elsewhere.find((p) => clear(p) && fits(p)) ?? at));
   let x: number;
@@ -45,7 +45,7 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
     // Above the head; beside the plaque or under it when it would cover it.
     ({ x, y } = keepClear(
       { x: clampX(o.anchor.x - w / 2), y: o.anchor.y - tail - h },
-      a ? [{ x: a.x + a.w + 6, y: o.anchor.y - tail - h }, { x: clampX(o.anchor.x - w / 2), y: a.y + a.h + 4 }] : [],
+      a ? [{ x: a.x + a.width + 6, y: o.anchor.y - tail - h }, { x: clampX(o.anchor.x - w / 2), y: a.y + a.height + 4 }] : [],
       (p) => p.x + w <= o.width - 8 && p.y + h <= o.anchor.y - 4,
     ));
     const bx = Math.min(Math.max(o.anchor.x, x + tail * 1.5), x + w - tail * 1.5);
@@ -55,7 +55,7 @@ export function addBubble(scene: Phaser.Scene, o: BubbleOptions): Phaser.GameObj
     // Beside the head, on the side with more room.
     const right = o.anchor.x < o.width / 2;
     const bx = clampX(right ? o.anchor.x + o.reach + tail : o.anchor.x - o.reach - tail - w);
-    ({ x, y } = keepClear({ x: bx, y: Math.min(Math.max(o.anchor.y - h / 3, o.top), o.height - h - 4) }, a ? [{ x: bx, y: a.y + a.h + 4 }] : [], (p) => p.y + h <= o.height - 4));
+    ({ x, y } = keepClear({ x: bx, y: Math.min(Math.max(o.anchor.y - h / 3, o.top), o.height - h - 4) }, a ? [{ x: bx, y: a.y + a.height + 4 }] : [], (p) => p.y + h <= o.height - 4));
     const edge = right ? x + 1 : x + w - 1;
     const by = Math.min(Math.max(o.anchor.y + tail, y + tail), y + h - tail);
     tip = { x: right ? o.anchor.x + o.reach * 0.6 : o.anchor.x - o.reach * 0.6, y: o.anchor.y + tail };

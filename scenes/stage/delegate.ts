@@ -9,6 +9,7 @@ import { t, type StringKey } from '../../src/i18n';
 import { bake, type Area, type TextureCache } from './bake';
 import { drawEmblem } from './emblems';
 import { PALETTE } from './palette';
+import { boxesMeet, type Box } from './stageLayout';
 import { addText, viewOf } from './view';
 
 export type Pose = 'listening' | 'speaking' | ReactionKind;
@@ -224,7 +225,7 @@ export function leanIn(scene: Phaser.Scene, d: Delegate, still: boolean) {
 }
 
 /** The badge over a delegate's head: the reaction's colour and glyph, and its word. */
-function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Area): Baked {
+function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Box): Baked {
   const { x, y, scale, font } = d.options;
   const r = Math.max(9, 12 * scale);
   const g = scene.add.graphics();
@@ -262,9 +263,11 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Ar
   const half = Math.max(r + 2, word.width / 2) + 2;
   let top = y - 100 * scale - r - word.height;
   // Lower, over the head, rather than over the city's plaque (a long city name on a narrow stage).
-  if (avoid && x + half > avoid.x && x - half < avoid.x + avoid.w && top - r - 4 < avoid.y + avoid.h) top = avoid.y + avoid.h + r + 6;
+  const area = () => ({ x: x - half, y: top - r - 4, width: half * 2, height: r * 2 + word.height + 9 });
+  if (avoid && boxesMeet(area(), avoid)) top = avoid.y + avoid.height + r + 6;
   const cue = scene.add.container(x, top, [g, word]);
-  return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
+  const { width: w, height: h, ...at } = area();
+  return bake(scene, [cue], { ...at, w, h }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
 }
 
 /**
@@ -272,7 +275,7 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Ar
  * a nod, a raised hand's shake, a head shake, or getting up and leaving the seat empty). `still`
  * shows the end state at once.
  */
-export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean, avoid?: Area) {
+export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean, avoid?: Box) {
   setPose(scene, d, kind);
   d.cue = addCue(scene, d, kind, avoid);
   const s = d.options.scale;

@@ -8,7 +8,7 @@ import { t } from '../../src/i18n';
 import { drawMap, type MapData } from './drawMap';
 import { PALETTE } from './palette';
 import { bake } from './bake';
-import { pinOnMap, routeArc, type Box, type MapPin, type Point } from './stageLayout';
+import { boxesMeet, pinOnMap, routeArc, type Box, type MapPin, type Point } from './stageLayout';
 import { addText } from './view';
 
 const MAP = mapData as MapData & { projection: MapProjection };
@@ -65,8 +65,7 @@ function label(scene: Phaser.Scene, pin: MapPin, name: string, font: number, vie
   const out = { dx: -Math.cos(pin.angle), dy: -Math.sin(pin.angle) };
   const line = text.height + 4;
   const candidates = pin.inside ? [at(0, -1), at(0, 1), at(1, 0), at(-1, 0)] : [at(out.dx, out.dy), at(out.dx, out.dy, line), at(out.dx, out.dy, -line)];
-  const clear = (b: Box) => placed.every((o) => b.x >= o.x + o.width || b.x + b.width <= o.x || b.y >= o.y + o.height || b.y + b.height <= o.y);
-  const box = candidates.find(clear) ?? candidates[0]!;
+  const box = candidates.find((b) => !placed.some((o) => boxesMeet(b, o))) ?? candidates[0]!;
   text.setPosition(box.x, box.y);
   return box;
 }

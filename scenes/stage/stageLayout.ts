@@ -13,6 +13,11 @@ export interface Box {
   height: number;
 }
 
+/** Whether two boxes cover some of the same area (touching edges do not). */
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 export interface TableLayout {
   table: { cx: number; cy: number; rx: number; ry: number };
   /** Each delegate's base (where the figure meets the table's far edge), in seat order. */

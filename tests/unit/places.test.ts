@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MeetingSchema, SETTINGS } from '../../src/content/schema';
 import { describeRun } from '../../src/engine/presenter';
 import { cityOf, cityPoint, excerpt, journeyBetween, projectPoint, settingOf, type MapProjection } from '../../src/engine/places';
-import { cardDrops, pinOnMap, routeArc, tableLayout, type CardBlock } from '../../scenes/stage/stageLayout';
+import { boxesMeet, cardDrops, pinOnMap, routeArc, tableLayout, type CardBlock } from '../../scenes/stage/stageLayout';
 import { realContent } from './helpers';
 import { initialTransition } from 'xstate';
 import { machineFor } from '../../src/engine/run';
@@ -154,6 +154,16 @@ describe('the table', () => {
         expect(l.table.cy + l.table.ry).toBeLessThanOrEqual(h);
       }
     }
+  });
+});
+
+describe('boxes on the stage', () => {
+  it('meet when they share some area, not when they only touch', () => {
+    const plaque = { x: 8, y: 2, width: 60, height: 20 };
+    expect(boxesMeet(plaque, { x: 60, y: 10, width: 100, height: 40 })).toBe(true);
+    expect(boxesMeet(plaque, { x: 68, y: 2, width: 100, height: 40 })).toBe(false);
+    expect(boxesMeet(plaque, { x: 8, y: 22, width: 100, height: 40 })).toBe(false);
+    expect(boxesMeet({ x: 0, y: 0, width: 200, height: 200 }, plaque)).toBe(true);
   });
 });
 
