@@ -21,7 +21,7 @@ import { realContent } from '../unit/helpers';
 import { openPage, openTitle, shot, SHOTS, useSite } from './harness';
 import { playOn, playScenario } from './player';
 import { crowdedTablePath, journeyScenario, richestScenario, walkOutPath } from './scenarioPicks';
-import { PROBE, releaseJourney, settled, tableState, textsOutside, textsOverlapping, waitForTable } from './stageProbe';
+import { PROBE, releaseJourney, settled, tableState, textsOutside, textsOverlapping, waitForTable, type TableState } from './stageProbe';
 
 const content = realContent();
 const site = useSite();
@@ -235,6 +235,31 @@ const STAGE_SIZES = [
   { width: 1920, height: 1080 },
 ];
 
+/**
+ * The stage at each of STAGE_SIZES, then back at the laptop's: settled (or, `moving`, two frames
+ * on), with no sound caption over it when `quiet`, and its picture saved as
+ * tests/e2e/screenshots/stage/<name>-<width>x<height>.png. Returns the pictures taken and, a line
+ * each named by picture and size, every text outside the stage or over another and what `check`
+ * finds in what the stage drew.
+ */
+async function stagePictures(page: Page, name: string, check: (state: TableState) => string[], { moving = false, quiet = false } = {}): Promise<{ taken: number; problems: string[] }> {
+  const dir = join(SHOTS, 'stage');
+  const problems: string[] = [];
+  let taken = 0;
+  for (const size of STAGE_SIZES) {
+    await page.setViewportSize(size);
+    await settled(page, moving);
+    // A sound caption shows over the stage for a few seconds; the picture is under it.
+    if (quiet) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
+    const state = await tableState(page);
+    problems.push(...[...textsOutside(state), ...textsOverlapping(state), ...check(state)].map((p) => `${name} at ${size.width}×${size.height}: ${p}`));
+    await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
+    taken++;
+  }
+  await page.setViewportSize(STAGE_SIZES[3]!);
+  return { taken, problems };
+}
+
 describe('the stage tells the story', () => {
   // tests/e2e/screenshots/stage/<picture>-<width>x<height>.png, committed for review.
   it('the opening (speaker and bubble), a question, an outcome with mixed reactions and a journey, at five sizes and at 200 % text', { timeout: 600_000 }, async () => {
@@ -248,18 +273,10 @@ describe('the stage tells the story', () => {
     const problems: string[] = [];
     const taken: string[] = [];
 
-    /** At each size: the stage settled, every text inside it, `check` on what it drew, and the picture. */
+    /** At each size, `check` on the texts the stage drew (white space as single spaces). */
     const pictures = async (name: string, check: (texts: string[]) => string[], moving = false) => {
-      for (const size of STAGE_SIZES) {
-        await w.page.setViewportSize(size);
-        await settled(w.page, moving);
-        const state = await tableState(w.page);
-        const label = `${name} at ${size.width}×${size.height}`;
-        problems.push(...[...textsOutside(state), ...textsOverlapping(state)].map((p) => `${label}: ${p}`), ...check(state.texts.map((t) => t.text.replace(/\s+/g, ' '))).map((p) => `${label}: ${p}`));
-        await w.page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
-        taken.push(name);
-      }
-      await w.page.setViewportSize(STAGE_SIZES[3]!);
+      problems.push(...(await stagePictures(w.page, name, (state) => check(state.texts.map((t) => t.text.replace(/\s+/g, ' '))), { moving })).problems);
+      taken.push(name);
     };
     const has = (what: string) => (texts: string[]) => (texts.includes(what) ? [] : [`the stage does not show "${what}"`]);
 
@@ -319,19 +336,9 @@ describe('the stage tells the story', () => {
     let chosen = 0;
     let firstThere: string | null = null;
     const pictures = async (name: string, expected: string[]) => {
-      for (const size of STAGE_SIZES) {
-        await w.page.setViewportSize(size);
-        await settled(w.page);
-        // A sound caption shows over the stage for a few seconds; the picture is under it.
-        await w.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
-        const state = await tableState(w.page);
-        const label = `${name} at ${size.width}×${size.height}`;
-        const texts = state.texts.map((t) => t.text);
-        problems.push(...[...textsOutside(state), ...textsOverlapping(state), ...expected.filter((e) => !texts.includes(e)).map((e) => `the stage does not show "${e}"`)].map((p) => `${label}: ${p}`));
-        await w.page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
-      }
+      const shown = (state: TableState) => expected.filter((e) => !state.texts.some((t) => t.text === e)).map((e) => `the stage does not show "${e}"`);
+      problems.push(...(await stagePictures(w.page, name, shown, { quiet: true })).problems);
       taken.push(name);
-      await w.page.setViewportSize(STAGE_SIZES[3]!);
     };
     const names = meeting.parties.map((p) => content.parties[p]!.shortName);
     const STOP = new Error('the crowded table is done');
@@ -379,20 +386,14 @@ describe('the stage tells the story', () => {
       return move;
     }, async (screen) => {
       if (screen !== 'outcome' || chosen !== moves.length) return;
-      for (const size of STAGE_SIZES) {
-        await w.page.setViewportSize(size);
-        await settled(w.page);
-        // A sound caption shows over the stage for a few seconds; the picture is under it.
-        await w.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#stage .caption')].every((c) => getComputedStyle(c).display === 'none'), null, { timeout: 20_000 });
-        const state = await tableState(w.page);
-        const label = `walk-out at ${size.width}×${size.height}`;
-        if (state.shows !== 'table') problems.push(`${label}: the stage shows ${state.shows}`);
-        if (JSON.stringify([...state.emptySeats].sort()) !== JSON.stringify([...leaving].sort())) problems.push(`${label}: empty seats ${state.emptySeats.join(', ') || 'none'}, not ${leaving.join(', ')} (after ${last})`);
-        if (!state.texts.some((t) => t.text === word)) problems.push(`${label}: the stage does not show "${word}"`);
-        problems.push(...[...textsOutside(state), ...textsOverlapping(state)].map((p) => `${label}: ${p}`));
-        await w.page.screenshot({ path: join(dir, `walkout-${size.width}x${size.height}.png`) });
-        shots++;
-      }
+      const walkedOut = (state: TableState) => [
+        ...(state.shows !== 'table' ? [`the stage shows ${state.shows}`] : []),
+        ...(JSON.stringify([...state.emptySeats].sort()) !== JSON.stringify([...leaving].sort()) ? [`empty seats ${state.emptySeats.join(', ') || 'none'}, not ${leaving.join(', ')} (after ${last})`] : []),
+        ...(state.texts.some((t) => t.text === word) ? [] : [`the stage does not show "${word}"`]),
+      ];
+      const r = await stagePictures(w.page, 'walkout', walkedOut, { quiet: true });
+      problems.push(...r.problems);
+      shots += r.taken;
       throw STOP;
     }).catch((e) => {
       if (e !== STOP) throw e;
