@@ -229,7 +229,7 @@ export class NegotiationScene extends Phaser.Scene {
       delegate.card.setAlpha(1);
       const reaction = reactions.find((r) => r.id === partyId);
       if (!view.stage!.present.includes(partyId) && !reaction) leaveEmpty(delegate);
-      else if (reaction) react(this, delegate, reaction.reaction, still, this.plaque);
+      else if (reaction) react(this, delegate, reaction.reaction, still);
     }
     const speaker = this.seats.find((s) => s.partyId === view.meeting!.opening.speaker && view.stage!.present.includes(s.partyId));
     if (view.phase !== 'opening' || !speaker || !this.layout) return;

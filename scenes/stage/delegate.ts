@@ -9,7 +9,6 @@ import { t, type StringKey } from '../../src/i18n';
 import { bake, type Area, type TextureCache } from './bake';
 import { drawEmblem } from './emblems';
 import { PALETTE } from './palette';
-import { boxesMeet, type Box } from './stageLayout';
 import { addText, viewOf } from './view';
 
 export type Pose = 'listening' | 'speaking' | ReactionKind;
@@ -225,7 +224,7 @@ export function leanIn(scene: Phaser.Scene, d: Delegate, still: boolean) {
 }
 
 /** The badge over a delegate's head: the reaction's colour and glyph, and its word. */
-function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Box): Baked {
+function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind): Baked {
   const { x, y, scale, font } = d.options;
   const r = Math.max(9, 12 * scale);
   const g = scene.add.graphics();
@@ -261,13 +260,9 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Bo
   g.strokePath();
   const word = addText(scene, 0, r + 3, t(`reaction.${kind}` as StringKey), { fontFamily: 'Atkinson Hyperlegible', fontStyle: 'bold', fontSize: `${Math.max(11, font - 1)}px`, color: '#fbf8f1', stroke: '#14213d', strokeThickness: 3 }).setOrigin(0.5, 0);
   const half = Math.max(r + 2, word.width / 2) + 2;
-  let top = y - 100 * scale - r - word.height;
-  // Lower, over the head, rather than over the city's plaque (a long city name on a narrow stage).
-  const area = () => ({ x: x - half, y: top - r - 4, width: half * 2, height: r * 2 + word.height + 9 });
-  if (avoid && boxesMeet(area(), avoid)) top = avoid.y + avoid.height + r + 6;
+  const top = y - 100 * scale - r - word.height;
   const cue = scene.add.container(x, top, [g, word]);
-  const { width: w, height: h, ...at } = area();
-  return bake(scene, [cue], { ...at, w, h }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
+  return bake(scene, [cue], { x: x - half, y: top - r - 4, w: half * 2, h: r * 2 + word.height + 9 }, { pivot: { x, y: top }, atlas: d.parts }) ?? cue;
 }
 
 /**
@@ -275,9 +270,9 @@ function addCue(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, avoid?: Bo
  * a nod, a raised hand's shake, a head shake, or getting up and leaving the seat empty). `still`
  * shows the end state at once.
  */
-export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean, avoid?: Box) {
+export function react(scene: Phaser.Scene, d: Delegate, kind: ReactionKind, still: boolean) {
   setPose(scene, d, kind);
-  d.cue = addCue(scene, d, kind, avoid);
+  d.cue = addCue(scene, d, kind);
   const s = d.options.scale;
   if (kind === 'walks-out') {
     const x = d.options.x - d.options.facing * 40 * s;

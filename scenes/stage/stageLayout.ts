@@ -55,7 +55,9 @@ export function tableLayout(width: number, height: number, count: number): Table
   const spacing = n === 1 ? rx : (2 * spread) / (n - 1);
   // Room above the heads for the speaker's bubble: on a flat stage the figures shrink to leave it.
   const reserve = Math.min(56, height * 0.22);
-  const above = Math.min(...seats.map((s) => s.y)) - agreement.y - 12 - reserve;
+  // Below the top row: the agreement track and, beside it, the city's plaque (17 px type at most,
+  // 1.8 lines tall, centred on the track), where a reaction's badge must not reach.
+  const above = Math.min(...seats.map((s) => s.y)) - agreement.y - 17 * 0.9 - reserve;
   const scale = within(Math.min(spacing / 66, above / 92), 0.42, 1.9);
   return { table: { cx, cy, rx, ry }, seats, scale, font: Math.round(within(13 * scale, 11, 17)), agreement };
 }
